@@ -1,0 +1,2 @@
+/** The heap state backend's configuration. Public API. */
+package io.millrace.state.heap;

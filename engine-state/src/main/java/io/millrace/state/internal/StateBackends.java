@@ -1,0 +1,54 @@
+package io.millrace.state.internal;
+
+import io.millrace.state.StateBackend;
+import io.millrace.state.heap.HashMapStateBackend;
+import io.millrace.state.internal.heap.HeapKeyedStateBackend;
+import io.millrace.state.internal.heap.HeapOperatorStateBackend;
+import java.util.Objects;
+
+/**
+ * Builds the state backend instances of one operator subtask from the user's
+ * {@link StateBackend} configuration object. Called by the runtime when it opens an operator.
+ */
+public final class StateBackends {
+
+  private StateBackends() {}
+
+  /**
+   * A keyed state backend for the key groups {@code range} of a job with
+   * {@code numberOfKeyGroups} key groups (the operator's max parallelism).
+   *
+   * @param operatorDescription the operator and subtask, e.g. {@code "map@2 (ClickCounter)"},
+   *     for error messages
+   * @throws IllegalArgumentException if {@code config} is not a supported backend or the range
+   *     does not fit {@code numberOfKeyGroups}
+   */
+  public static <K> KeyedStateBackend<K> createKeyedStateBackend(
+      StateBackend config, KeyGroupRange range, int numberOfKeyGroups, String operatorDescription) {
+    Objects.requireNonNull(config, "state backend must not be null");
+    if (config instanceof HashMapStateBackend) {
+      return new HeapKeyedStateBackend<>(range, numberOfKeyGroups, operatorDescription);
+    }
+    throw unsupported(config);
+  }
+
+  /**
+   * An operator (non-keyed) state backend. All supported backends keep operator state on the
+   * heap.
+   *
+   * @throws IllegalArgumentException if {@code config} is not a supported backend
+   */
+  public static OperatorStateBackend createOperatorStateBackend(StateBackend config) {
+    Objects.requireNonNull(config, "state backend must not be null");
+    if (config instanceof HashMapStateBackend) {
+      return new HeapOperatorStateBackend();
+    }
+    throw unsupported(config);
+  }
+
+  private static IllegalArgumentException unsupported(StateBackend config) {
+    return new IllegalArgumentException(
+        "Unsupported state backend " + config.getClass().getName() + " ('" + config.name()
+            + "'): use HashMapStateBackend (env.setStateBackend(new HashMapStateBackend()))");
+  }
+}

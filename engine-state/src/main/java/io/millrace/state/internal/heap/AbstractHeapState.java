@@ -1,0 +1,70 @@
+package io.millrace.state.internal.heap;
+
+import io.millrace.state.StateDescriptor;
+import io.millrace.state.internal.InternalKvState;
+import io.millrace.state.internal.VoidNamespace;
+import java.util.Objects;
+
+/**
+ * The common part of the heap state handles: reads and writes the {@link StateTable} entry of
+ * the backend's current key in the handle's current namespace.
+ *
+ * <p>A handle is created once per state and reused for every key; the per-record methods read
+ * the current key and its key-group index from the backend's fields and allocate nothing.
+ *
+ * @param <K> the key type
+ * @param <V> the stored value type (the list, map or accumulator for the collection kinds)
+ */
+abstract class AbstractHeapState<K, V> implements InternalKvState<Object> {
+
+  final HeapKeyedStateBackend<K> backend;
+  final StateTable<K, V> table;
+  final StateDescriptor<?, ?> descriptor;
+  Object currentNamespace = VoidNamespace.INSTANCE;
+
+  AbstractHeapState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
+    this.backend = backend;
+    this.descriptor = descriptor;
+    this.table = new StateTable<>(backend.keyGroupRange().size());
+  }
+
+  @Override
+  public final void setCurrentNamespace(Object namespace) {
+    currentNamespace =
+        Objects.requireNonNull(
+            namespace,
+            () -> "namespace must not be null for state '" + descriptor.getName()
+                + "': use VoidNamespace.INSTANCE for state without a namespace");
+  }
+
+  @Override
+  public final void clear() {
+    table.remove(currentKey(), backend.currentKeyGroupIndex, currentNamespace);
+  }
+
+  /** The value for the current key and namespace, or {@code null}. */
+  final V getCurrent() {
+    return table.get(currentKey(), backend.currentKeyGroupIndex, currentNamespace);
+  }
+
+  /** Stores the value for the current key and namespace; {@code value} must not be null. */
+  final void putCurrent(V value) {
+    table.put(currentKey(), backend.currentKeyGroupIndex, currentNamespace, value);
+  }
+
+  /** The current key; fails clearly if the operator has not set one. */
+  final K currentKey() {
+    K key = backend.currentKey;
+    if (key == null) {
+      throw new IllegalStateException(
+          "no current key for state '" + descriptor.getName() + "' in " + backend.operatorDescription
+              + ": keyed state can only be used while processing a keyed record or timer");
+    }
+    return key;
+  }
+
+  /** The kind of this state, for errors. */
+  final StateDescriptor.Kind kind() {
+    return descriptor.getKind();
+  }
+}

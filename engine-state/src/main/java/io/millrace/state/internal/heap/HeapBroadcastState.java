@@ -1,0 +1,77 @@
+package io.millrace.state.internal.heap;
+
+import io.millrace.state.BroadcastState;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Heap {@link BroadcastState}: a {@link HashMap}. {@link #immutableEntries()} is an
+ * unmodifiable view (neither removal nor {@code setValue}); {@link #entries()} and
+ * {@link #iterator()} write through.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
+
+  private final HashMap<K, V> map = new HashMap<>();
+  private final Map<K, V> readOnlyView = Collections.unmodifiableMap(map);
+  final Class<K> keyClass;
+  final Class<V> valueClass;
+
+  HeapBroadcastState(Class<K> keyClass, Class<V> valueClass) {
+    this.keyClass = keyClass;
+    this.valueClass = valueClass;
+  }
+
+  @Override
+  public V get(K key) {
+    return map.get(key);
+  }
+
+  @Override
+  public boolean contains(K key) {
+    return map.containsKey(key);
+  }
+
+  @Override
+  public Iterable<Map.Entry<K, V>> immutableEntries() {
+    return readOnlyView.entrySet();
+  }
+
+  @Override
+  public void put(K key, V value) {
+    map.put(key, value);
+  }
+
+  @Override
+  public void putAll(Map<K, V> entries) {
+    map.putAll(entries);
+  }
+
+  @Override
+  public void remove(K key) {
+    map.remove(key);
+  }
+
+  @Override
+  public Iterator<Map.Entry<K, V>> iterator() {
+    return map.entrySet().iterator();
+  }
+
+  @Override
+  public Iterable<Map.Entry<K, V>> entries() {
+    return map.entrySet();
+  }
+
+  void clear() {
+    map.clear();
+  }
+
+  @Override
+  public String toString() {
+    return map.toString();
+  }
+}

@@ -1,0 +1,238 @@
+package io.millrace.state.internal.heap;
+
+import io.millrace.state.AggregatingStateDescriptor;
+import io.millrace.state.KeyedStateFunction;
+import io.millrace.state.ListStateDescriptor;
+import io.millrace.state.MapStateDescriptor;
+import io.millrace.state.ReducingStateDescriptor;
+import io.millrace.state.State;
+import io.millrace.state.StateDescriptor;
+import io.millrace.state.ValueStateDescriptor;
+import io.millrace.state.internal.KeyGroupRange;
+import io.millrace.state.internal.KeyGroupRangeAssignment;
+import io.millrace.state.internal.KeyedStateBackend;
+import io.millrace.state.internal.VoidNamespace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The heap {@link KeyedStateBackend}: keeps every state's values as objects in hash maps
+ * partitioned by key group (see {@link StateTable} for the layout), so a snapshot can write and
+ * read one key group at a time.
+ *
+ * <p>Per record the operator calls {@link #setCurrentKey}, which hashes the key once and stores
+ * the key and its key-group index in fields; the handles (one per state, created by
+ * {@link #getOrCreateKeyedState} and reused for every key) read those fields and do one hash
+ * lookup per access in the void namespace, two in any other. Nothing is allocated per access
+ * beyond what storing a new entry needs.
+ *
+ * <p>The handles follow Apache Flink's heap backend: {@code ValueState.update(null)} and
+ * {@code add(null)} on reducing and aggregating state clear; list state rejects null elements,
+ * {@code ListState.get()} returns an empty iterable when nothing is stored; reducing and
+ * aggregating {@code get()} return {@code null} when nothing is stored; a map state whose map
+ * becomes empty holds no entry. Each handle also implements
+ * {@link io.millrace.state.internal.InternalKvState} (list, reducing and aggregating state:
+ * {@link io.millrace.state.internal.InternalMergingState}); its namespace starts as
+ * {@link VoidNamespace#INSTANCE}.
+ *
+ * <p>Confined to the subtask's thread; not thread-safe.
+ *
+ * @param <K> the key type
+ */
+public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+
+  private final KeyGroupRange keyGroupRange;
+  private final int numberOfKeyGroups;
+  final String operatorDescription;
+  private final Map<String, AbstractHeapState<K, ?>> states = new LinkedHashMap<>();
+
+  // Read by the handles on every access: package-private fields, no getters in between.
+  K currentKey;
+  int currentKeyGroup = -1;
+  int currentKeyGroupIndex = -1;
+  private boolean closed;
+
+  /**
+   * A backend for the key groups {@code keyGroupRange} of a job with {@code numberOfKeyGroups}
+   * key groups; {@code operatorDescription} (e.g. {@code "map@2 (ClickCounter)"}) goes into
+   * error messages.
+   */
+  public HeapKeyedStateBackend(
+      KeyGroupRange keyGroupRange, int numberOfKeyGroups, String operatorDescription) {
+    this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange must not be null");
+    if (numberOfKeyGroups < 1
+        || numberOfKeyGroups > KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "numberOfKeyGroups must be in [1, " + KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM
+              + "], got " + numberOfKeyGroups);
+    }
+    if (keyGroupRange.endKeyGroup() >= numberOfKeyGroups) {
+      throw new IllegalArgumentException(
+          "keyGroupRange " + keyGroupRange + " exceeds numberOfKeyGroups " + numberOfKeyGroups);
+    }
+    this.numberOfKeyGroups = numberOfKeyGroups;
+    this.operatorDescription =
+        operatorDescription == null ? "an unnamed operator" : operatorDescription;
+  }
+
+  @Override
+  public KeyGroupRange keyGroupRange() {
+    return keyGroupRange;
+  }
+
+  @Override
+  public int numberOfKeyGroups() {
+    return numberOfKeyGroups;
+  }
+
+  @Override
+  public void setCurrentKey(K key) {
+    if (key == null) {
+      throw new NullPointerException(
+          "key must not be null in " + operatorDescription
+              + ": the key selector of keyBy(...) returned null for a record");
+    }
+    if (closed) {
+      throw closedError();
+    }
+    int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, numberOfKeyGroups);
+    if (!keyGroupRange.contains(keyGroup)) {
+      throw new IllegalStateException(
+          "key " + key + " belongs to key group " + keyGroup + ", outside " + keyGroupRange
+              + " of " + operatorDescription + ": is the key's hashCode() deterministic and consistent with equals()?");
+    }
+    currentKey = key;
+    currentKeyGroup = keyGroup;
+    currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
+  }
+
+  @Override
+  public K getCurrentKey() {
+    return currentKey;
+  }
+
+  @Override
+  public int getCurrentKeyGroup() {
+    return currentKeyGroup;
+  }
+
+  @Override
+  public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
+    Objects.requireNonNull(descriptor, "descriptor must not be null");
+    if (closed) {
+      throw closedError();
+    }
+    AbstractHeapState<K, ?> existing = states.get(descriptor.getName());
+    if (existing == null) {
+      existing = createState(descriptor);
+      states.put(descriptor.getName(), existing);
+    } else if (existing.kind() != descriptor.getKind()) {
+      throw new IllegalStateException(
+          "state '" + descriptor.getName() + "' of " + operatorDescription + " was registered as "
+              + existing.kind() + " state and is now requested as " + descriptor.getKind()
+              + " state: use a different name for each state");
+    }
+    return asHandle(existing, descriptor);
+  }
+
+  private AbstractHeapState<K, ?> createState(StateDescriptor<?, ?> descriptor) {
+    if (descriptor instanceof ValueStateDescriptor<?> value) {
+      return new HeapValueState<>(this, value);
+    } else if (descriptor instanceof ListStateDescriptor<?> list) {
+      return new HeapListState<>(this, list);
+    } else if (descriptor instanceof MapStateDescriptor<?, ?> map) {
+      return new HeapMapState<>(this, map);
+    } else if (descriptor instanceof ReducingStateDescriptor<?> reducing) {
+      return new HeapReducingState<>(this, reducing);
+    } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
+      return new HeapAggregatingState<>(this, aggregating);
+    }
+    throw new IllegalArgumentException(
+        "unsupported state descriptor " + descriptor.getClass().getName() + " for state '"
+            + descriptor.getName() + "': use one of the descriptors in io.millrace.state");
+  }
+
+  // Each createState branch builds the handle for exactly its descriptor class, and a
+  // StateDescriptor<S, ?> of each of those classes has S = the handle's interface (e.g.
+  // ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T>); registered handles are
+  // only returned for a descriptor of the same kind.
+  @SuppressWarnings("unchecked")
+  private static <S extends State> S asHandle(
+      AbstractHeapState<?, ?> handle, StateDescriptor<S, ?> descriptor) {
+    return (S) handle;
+  }
+
+  @Override
+  public <N, S extends State> void applyToAllKeys(
+      N namespace, StateDescriptor<S, ?> descriptor, KeyedStateFunction<K, S> function)
+      throws Exception {
+    Objects.requireNonNull(namespace, "namespace must not be null");
+    Objects.requireNonNull(function, "function must not be null");
+    S handle = getOrCreateKeyedState(descriptor);
+    AbstractHeapState<K, ?> state = states.get(descriptor.getName());
+    List<K> keys = state.table.keys(namespace);
+    K previousKey = currentKey;
+    int previousKeyGroup = currentKeyGroup;
+    int previousKeyGroupIndex = currentKeyGroupIndex;
+    Object previousNamespace = state.currentNamespace;
+    try {
+      state.setCurrentNamespace(namespace);
+      for (K key : keys) {
+        setCurrentKey(key);
+        function.process(key, handle);
+      }
+    } finally {
+      currentKey = previousKey;
+      currentKeyGroup = previousKeyGroup;
+      currentKeyGroupIndex = previousKeyGroupIndex;
+      state.currentNamespace = previousNamespace;
+    }
+  }
+
+  @Override
+  public <N> Stream<K> getKeys(String stateName, N namespace) {
+    Objects.requireNonNull(namespace, "namespace must not be null");
+    AbstractHeapState<K, ?> state = states.get(stateName);
+    return state == null ? Stream.empty() : state.table.keys(namespace).stream();
+  }
+
+  @Override
+  public int numStateEntries() {
+    int entries = 0;
+    for (AbstractHeapState<K, ?> state : states.values()) {
+      entries += state.table.size();
+    }
+    return entries;
+  }
+
+  /** The number of (key, namespace) entries of one state; 0 for an unknown name. */
+  public int numStateEntries(String stateName) {
+    AbstractHeapState<K, ?> state = states.get(stateName);
+    return state == null ? 0 : state.table.size();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (AbstractHeapState<K, ?> state : states.values()) {
+      state.table.clear();
+    }
+    states.clear();
+    currentKey = null;
+    currentKeyGroup = -1;
+    currentKeyGroupIndex = -1;
+  }
+
+  private IllegalStateException closedError() {
+    return new IllegalStateException("the keyed state backend of " + operatorDescription + " is closed");
+  }
+
+  @Override
+  public String toString() {
+    return "HeapKeyedStateBackend{" + operatorDescription + ", " + keyGroupRange + ", states="
+        + states.keySet() + "}";
+  }
+}

@@ -1,0 +1,44 @@
+package io.millrace.state.internal.heap;
+
+import io.millrace.api.functions.ReduceFunction;
+import io.millrace.state.ReducingState;
+import io.millrace.state.ReducingStateDescriptor;
+
+/**
+ * Heap {@link ReducingState}: stores the reduced value; {@code add(v)} stores
+ * {@code reduce(old, v)}, or {@code v} for the first value. {@code get()} returns {@code null}
+ * when nothing is stored. As in Apache Flink's heap backend, {@code add(null)} clears.
+ *
+ * @param <K> the key type
+ * @param <T> the value type
+ */
+final class HeapReducingState<K, T> extends AbstractHeapMergingState<K, T>
+    implements ReducingState<T> {
+
+  private final ReduceFunction<T> reduceFunction;
+
+  HeapReducingState(HeapKeyedStateBackend<K> backend, ReducingStateDescriptor<T> descriptor) {
+    super(backend, descriptor);
+    this.reduceFunction = descriptor.getReduceFunction();
+  }
+
+  @Override
+  public T get() {
+    return getCurrent();
+  }
+
+  @Override
+  public void add(T value) throws Exception {
+    if (value == null) {
+      clear();
+      return;
+    }
+    T old = getCurrent();
+    putCurrent(old == null ? value : reduceFunction.reduce(old, value));
+  }
+
+  @Override
+  T merge(T a, T b) throws Exception {
+    return reduceFunction.reduce(a, b);
+  }
+}

@@ -1,0 +1,32 @@
+package io.millrace.state.internal.heap;
+
+import io.millrace.state.ValueState;
+import io.millrace.state.ValueStateDescriptor;
+
+/**
+ * Heap {@link ValueState}: stores the value itself. {@code value()} returns {@code null} when
+ * nothing is stored; {@code update(null)} clears, as in Apache Flink.
+ *
+ * @param <K> the key type
+ * @param <T> the value type
+ */
+final class HeapValueState<K, T> extends AbstractHeapState<K, T> implements ValueState<T> {
+
+  HeapValueState(HeapKeyedStateBackend<K> backend, ValueStateDescriptor<T> descriptor) {
+    super(backend, descriptor);
+  }
+
+  @Override
+  public T value() {
+    return getCurrent();
+  }
+
+  @Override
+  public void update(T value) {
+    if (value == null) {
+      clear();
+    } else {
+      putCurrent(value);
+    }
+  }
+}

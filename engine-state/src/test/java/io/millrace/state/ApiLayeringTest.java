@@ -1,0 +1,27 @@
+package io.millrace.state;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The public API packages of this module never depend on its internals. ArchUnit fails a rule
+ * whose {@code that()} matches no class, so renaming the API packages cannot make this pass
+ * vacuously.
+ */
+@AnalyzeClasses(packages = "io.millrace", importOptions = ImportOption.DoNotIncludeTests.class)
+class ApiLayeringTest {
+
+  @ArchTest
+  static final ArchRule apiPackagesDoNotDependOnInternalOrRuntimePackages =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.millrace.state", "io.millrace.state.heap", "io.millrace.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..internal..", "..runtime..")
+          .because("users import the API packages; internals may change freely (ARCHITECTURE.md)");
+}

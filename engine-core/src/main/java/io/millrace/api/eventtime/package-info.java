@@ -1,0 +1,2 @@
+/** Event time: timestamps and watermarks. Public API. */
+package io.millrace.api.eventtime;

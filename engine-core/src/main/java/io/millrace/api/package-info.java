@@ -1,0 +1,4 @@
+/**
+ * The DataStream API: environments, streams, jobs. Public API.
+ */
+package io.millrace.api;

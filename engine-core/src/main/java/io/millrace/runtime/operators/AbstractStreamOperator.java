@@ -1,0 +1,79 @@
+package io.millrace.runtime.operators;
+
+import io.millrace.api.functions.Function;
+import io.millrace.api.functions.OpenContext;
+import io.millrace.api.functions.RichFunction;
+
+/**
+ * Base of the built-in operators: keeps the context and output, and runs the user function's
+ * lifecycle ({@code setRuntimeContext}, {@code open}, {@code close}) with failures labelled
+ * by operator and subtask.
+ *
+ * @param <F> the user function type (or {@link Function} if none)
+ * @param <OUT> output type
+ */
+public abstract class AbstractStreamOperator<F extends Function, OUT> implements StreamOperator<OUT> {
+  private static final OpenContext OPEN_CONTEXT = new OpenContext() {};
+
+  protected final F userFunction;
+  protected OperatorContext context;
+  protected Output<OUT> output;
+
+  protected AbstractStreamOperator(F userFunction) {
+    this.userFunction = userFunction;
+  }
+
+  @Override
+  public void setup(OperatorContext context, Output<OUT> output) {
+    this.context = context;
+    this.output = output;
+  }
+
+  @Override
+  public void open() throws Exception {
+    if (userFunction instanceof RichFunction rich) {
+      rich.setRuntimeContext(new StreamingRuntimeContext(context));
+      try {
+        rich.open(OPEN_CONTEXT);
+      } catch (Throwable t) {
+        throw failure(t);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (userFunction instanceof RichFunction rich) {
+      try {
+        rich.close();
+      } catch (Throwable t) {
+        throw failure(t);
+      }
+    }
+  }
+
+  /** The user function this operator runs. */
+  public F userFunction() {
+    return userFunction;
+  }
+
+  @Override
+  public Output<OUT> output() {
+    return output;
+  }
+
+  @Override
+  public OperatorContext context() {
+    return context;
+  }
+
+  /** Labels a failure of this operator's user code. */
+  protected final RuntimeException failure(Throwable t) {
+    return UserCodeFailure.of(context, t);
+  }
+
+  /** The timestamp as user code sees it: {@code null} when the record has none. */
+  protected static Long boxTimestamp(long timestamp) {
+    return timestamp == Output.NO_TIMESTAMP ? null : timestamp;
+  }
+}

@@ -1,0 +1,30 @@
+package io.millrace.runtime.operators;
+
+import io.millrace.api.functions.Function;
+import io.millrace.api.sink.SinkFunction;
+
+/** {@code addSink(SinkFunction)}. */
+public final class SinkFunctionOperator<IN> extends AbstractStreamOperator<SinkFunction<IN>, Object>
+    implements OneInputStreamOperator<IN, Object> {
+
+  public SinkFunctionOperator(SinkFunction<IN> sink) {
+    super(sink);
+  }
+
+  @Override
+  public void processElement(IN record, long timestamp) {
+    try {
+      userFunction.invoke(record);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override
+  public void processWatermark(long watermark) {}
+
+  /** The sink's function, for naming. */
+  public Function function() {
+    return userFunction;
+  }
+}

@@ -1,0 +1,154 @@
+package io.millrace.runtime.time;
+
+import io.millrace.state.internal.KeyedStateBackend;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Event-time and processing-time timers of a keyed operator: priority queues by time, one timer
+ * per (key, namespace, time). Event-time timers fire as the watermark advances; processing-time
+ * timers through one wake-up scheduled on the job's clock for the earliest timer, run in the
+ * task's mailbox. Confined to the task's thread (the clock only posts to the mailbox).
+ *
+ * @param <K> key type
+ * @param <N> namespace type
+ */
+public final class InternalTimerService<K, N> {
+  private final KeyedStateBackend<K> backend;
+  private final ProcessingClock clock;
+  private final Executor mailbox;
+  private final Triggerable<K, N> target;
+
+  private final PriorityQueue<InternalTimer<K, N>> eventTimeQueue = new PriorityQueue<>();
+  private final Set<InternalTimer<K, N>> eventTimeTimers = new HashSet<>();
+  private final PriorityQueue<InternalTimer<K, N>> processingTimeQueue = new PriorityQueue<>();
+  private final Set<InternalTimer<K, N>> processingTimeTimers = new HashSet<>();
+
+  private long currentWatermark = Long.MIN_VALUE;
+  private long scheduledWakeup = Long.MAX_VALUE;
+  private Runnable cancelWakeup;
+
+  /**
+   * @param mailbox runs actions on the task's thread
+   * @param target called when timers fire
+   */
+  public InternalTimerService(
+      KeyedStateBackend<K> backend, ProcessingClock clock, Executor mailbox, Triggerable<K, N> target) {
+    this.backend = backend;
+    this.clock = clock;
+    this.mailbox = mailbox;
+    this.target = target;
+  }
+
+  /** The current processing time. */
+  public long currentProcessingTime() {
+    return clock.currentTimeMillis();
+  }
+
+  /** The last watermark this service saw. */
+  public long currentWatermark() {
+    return currentWatermark;
+  }
+
+  /** Registers an event-time timer for the current key. */
+  public void registerEventTimeTimer(N namespace, long time) {
+    InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
+    if (eventTimeTimers.add(timer)) {
+      eventTimeQueue.add(timer);
+    }
+  }
+
+  /** Deletes an event-time timer of the current key. */
+  public void deleteEventTimeTimer(N namespace, long time) {
+    InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
+    if (eventTimeTimers.remove(timer)) {
+      eventTimeQueue.remove(timer);
+    }
+  }
+
+  /** Registers a processing-time timer for the current key. */
+  public void registerProcessingTimeTimer(N namespace, long time) {
+    InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
+    if (processingTimeTimers.add(timer)) {
+      processingTimeQueue.add(timer);
+      if (time < scheduledWakeup) {
+        scheduleWakeup(time);
+      }
+    }
+  }
+
+  /** Deletes a processing-time timer of the current key. */
+  public void deleteProcessingTimeTimer(N namespace, long time) {
+    InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
+    if (processingTimeTimers.remove(timer)) {
+      processingTimeQueue.remove(timer);
+    }
+  }
+
+  /** Fires every event-time timer at or before {@code watermark}, in time order. */
+  public void advanceWatermark(long watermark) throws Exception {
+    currentWatermark = watermark;
+    InternalTimer<K, N> timer;
+    while ((timer = eventTimeQueue.peek()) != null && timer.timestamp() <= watermark) {
+      eventTimeQueue.poll();
+      eventTimeTimers.remove(timer);
+      backend.setCurrentKey(timer.key());
+      target.onEventTime(timer);
+    }
+  }
+
+  /** The number of registered timers of both kinds. */
+  public int numTimers() {
+    return eventTimeTimers.size() + processingTimeTimers.size();
+  }
+
+  /** Cancels the pending wake-up; called when the operator closes. */
+  public void close() {
+    if (cancelWakeup != null) {
+      cancelWakeup.run();
+      cancelWakeup = null;
+    }
+  }
+
+  private void scheduleWakeup(long time) {
+    if (cancelWakeup != null) {
+      cancelWakeup.run();
+    }
+    scheduledWakeup = time;
+    cancelWakeup = clock.schedule(time, () -> mailbox.execute(this::onWakeup));
+  }
+
+  private void onWakeup() {
+    scheduledWakeup = Long.MAX_VALUE;
+    cancelWakeup = null;
+    try {
+      fireProcessingTimers(clock.currentTimeMillis());
+    } catch (Exception e) {
+      throw e instanceof RuntimeException runtime ? runtime : new TimerFailure(e);
+    }
+  }
+
+  private void fireProcessingTimers(long now) throws Exception {
+    InternalTimer<K, N> timer;
+    while ((timer = processingTimeQueue.peek()) != null && timer.timestamp() <= now) {
+      processingTimeQueue.poll();
+      processingTimeTimers.remove(timer);
+      backend.setCurrentKey(timer.key());
+      target.onProcessingTime(timer);
+    }
+    if (timer != null && timer.timestamp() < scheduledWakeup) {
+      scheduleWakeup(timer.timestamp());
+    }
+  }
+
+  /** A checked exception of a timer callback, carried through the mailbox. */
+  public static final class TimerFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TimerFailure(Exception cause) {
+      super(cause.toString(), cause);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Internal: processing-time clocks and the keyed timer service. Not public API. */
+package io.millrace.runtime.time;

@@ -20,7 +20,7 @@ public interface JobClient {
 
   /**
    * Cancels the job: every task stops and its resources are released. The future completes
-   * when all of the job's threads have ended.
+   * when the job has ended: every task has stopped, and the job's last thread is exiting.
    */
   CompletableFuture<Void> cancel();
 

@@ -46,7 +46,7 @@ final class BroadcastConnectedStreamImpl<IN1, IN2> implements BroadcastConnected
     }
     List<MapStateDescriptor<?, ?>> descriptors = broadcast.getBroadcastStateDescriptors();
     return addOperator(function,
-        subtask -> new BroadcastProcessOperator<>(DataStreamImpl.instance(function, subtask, "process"), descriptors),
+        (subtask, name) -> new BroadcastProcessOperator<>(DataStreamImpl.instance(function, subtask, name), descriptors),
         false);
   }
 
@@ -62,8 +62,8 @@ final class BroadcastConnectedStreamImpl<IN1, IN2> implements BroadcastConnected
     KeySelector<IN1, K> keySelector = ((KeyedStreamImpl<IN1, K>) keyed).getKeySelector();
     List<MapStateDescriptor<?, ?>> descriptors = broadcast.getBroadcastStateDescriptors();
     return addOperator(function,
-        subtask -> new KeyedBroadcastProcessOperator<>(
-            DataStreamImpl.instance(function, subtask, "process"), keySelector, descriptors),
+        (subtask, name) -> new KeyedBroadcastProcessOperator<>(
+            DataStreamImpl.instance(function, subtask, name), keySelector, descriptors),
         true);
   }
 }

@@ -47,7 +47,7 @@ final class CollectIterator<T> implements CloseableIterator<T> {
       }
     };
     stream.addSinkOperator("collect", sink,
-        subtask -> new io.millrace.runtime.operators.SinkFunctionOperator<>(sink)).setParallelism(1);
+        (subtask, name) -> new io.millrace.runtime.operators.SinkFunctionOperator<>(sink)).setParallelism(1);
     iterator.job = stream.env.startJob("collect");
     iterator.job.result().whenComplete((result, error) -> state.closed = true);
     return iterator;

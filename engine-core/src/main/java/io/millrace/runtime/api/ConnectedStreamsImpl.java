@@ -65,21 +65,21 @@ final class ConnectedStreamsImpl<IN1, IN2> implements ConnectedStreams<IN1, IN2>
   public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> mapper) {
     Objects.requireNonNull(mapper, "co-map function must not be null");
     return addOperator("coMap", mapper,
-        subtask -> new CoStreamMap<>(DataStreamImpl.instance(mapper, subtask, "coMap")), false);
+        (subtask, name) -> new CoStreamMap<>(DataStreamImpl.instance(mapper, subtask, name)), false);
   }
 
   @Override
   public <R> SingleOutputStreamOperator<R> flatMap(CoFlatMapFunction<IN1, IN2, R> flatMapper) {
     Objects.requireNonNull(flatMapper, "co-flatMap function must not be null");
     return addOperator("coFlatMap", flatMapper,
-        subtask -> new CoStreamFlatMap<>(DataStreamImpl.instance(flatMapper, subtask, "coFlatMap")), false);
+        (subtask, name) -> new CoStreamFlatMap<>(DataStreamImpl.instance(flatMapper, subtask, name)), false);
   }
 
   @Override
   public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> function) {
     Objects.requireNonNull(function, "co-process function must not be null");
     return addOperator("coProcess", function,
-        subtask -> new CoProcessOperator<>(DataStreamImpl.instance(function, subtask, "coProcess")), false);
+        (subtask, name) -> new CoProcessOperator<>(DataStreamImpl.instance(function, subtask, name)), false);
   }
 
   @Override
@@ -94,7 +94,7 @@ final class ConnectedStreamsImpl<IN1, IN2> implements ConnectedStreams<IN1, IN2>
     KeySelector<IN1, K> key1 = ((KeyedStreamImpl<IN1, K>) first).getKeySelector();
     KeySelector<IN2, K> key2 = ((KeyedStreamImpl<IN2, K>) second).getKeySelector();
     return addOperator("coProcess", function,
-        subtask -> new KeyedCoProcessOperator<>(DataStreamImpl.instance(function, subtask, "coProcess"), key1, key2),
+        (subtask, name) -> new KeyedCoProcessOperator<>(DataStreamImpl.instance(function, subtask, name), key1, key2),
         true);
   }
 }

@@ -71,33 +71,33 @@ class DataStreamImpl<T> implements DataStream<T> {
   }
 
   /** The per-subtask instance of {@code function} (see {@link FunctionInstances}). */
-  static <F extends Function> F instance(F function, int subtask, String kind) {
-    return FunctionInstances.forSubtask(function, subtask, kind + " (" + FunctionNames.describe(function) + ")");
+  static <F extends Function> F instance(F function, int subtask, String operatorName) {
+    return FunctionInstances.forSubtask(function, subtask, operatorName);
   }
 
   @Override
   public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
     Objects.requireNonNull(mapper, "map function must not be null");
-    return addOperator("map", mapper, subtask -> new StreamMap<>(instance(mapper, subtask, "map")), null);
+    return addOperator("map", mapper, (subtask, name) -> new StreamMap<>(instance(mapper, subtask, name)), null);
   }
 
   @Override
   public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
     Objects.requireNonNull(flatMapper, "flatMap function must not be null");
-    return addOperator("flatMap", flatMapper, subtask -> new StreamFlatMap<>(instance(flatMapper, subtask, "flatMap")), null);
+    return addOperator("flatMap", flatMapper, (subtask, name) -> new StreamFlatMap<>(instance(flatMapper, subtask, name)), null);
   }
 
   @Override
   public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
     Objects.requireNonNull(filter, "filter function must not be null");
-    return addOperator("filter", filter, subtask -> new StreamFilter<>(instance(filter, subtask, "filter")), null);
+    return addOperator("filter", filter, (subtask, name) -> new StreamFilter<>(instance(filter, subtask, name)), null);
   }
 
   @Override
   public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
     Objects.requireNonNull(processFunction, "process function must not be null");
     return addOperator("process", processFunction,
-        subtask -> new ProcessOperator<>(instance(processFunction, subtask, "process")), null);
+        (subtask, name) -> new ProcessOperator<>(instance(processFunction, subtask, name)), null);
   }
 
   // ---------------------------------------------------------------- partitioning
@@ -202,19 +202,20 @@ class DataStreamImpl<T> implements DataStream<T> {
   public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
     Objects.requireNonNull(sinkFunction, "sink function must not be null");
     return addSinkOperator("sink", sinkFunction,
-        subtask -> new SinkFunctionOperator<>(instance(sinkFunction, subtask, "sink")));
+        (subtask, name) -> new SinkFunctionOperator<>(instance(sinkFunction, subtask, name)));
   }
 
   @Override
   public DataStreamSink<T> sinkTo(Sink<T> sink) {
     Objects.requireNonNull(sink, "sink must not be null");
-    return addSinkOperator("sink", sink, subtask -> new SinkWriterOperator<>(sink));
+    return addSinkOperator("sink", sink, (subtask, name) -> new SinkWriterOperator<>(sink));
   }
 
   @Override
   public DataStreamSink<T> print() {
     PrintSinkFunction<T> printer = new PrintSinkFunction<>();
-    return addSinkOperator("print", printer, subtask -> new SinkFunctionOperator<>(instance(printer, subtask, "print")));
+    return addSinkOperator("print", printer, (subtask, name) -> new SinkFunctionOperator<>(instance(printer, subtask, name)))
+        .name("stdout");
   }
 
   DataStreamSink<T> addSinkOperator(String kind, Function function, OperatorFactory<Object> factory) {

@@ -29,14 +29,14 @@ final class KeyedStreamImpl<T, K> extends DataStreamImpl<T> implements KeyedStre
   public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
     Objects.requireNonNull(function, "process function must not be null");
     return addOperator("process", function,
-        subtask -> new KeyedProcessOperator<>(instance(function, subtask, "process"), keySelector), keySelector);
+        (subtask, name) -> new KeyedProcessOperator<>(instance(function, subtask, name), keySelector), keySelector);
   }
 
   @Override
   public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
     Objects.requireNonNull(reducer, "reduce function must not be null");
     return addOperator("reduce", reducer,
-        subtask -> new StreamGroupedReduce<>(instance(reducer, subtask, "reduce"), keySelector), keySelector);
+        (subtask, name) -> new StreamGroupedReduce<>(instance(reducer, subtask, name), keySelector), keySelector);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.millrace.runtime.api;
 
 import io.millrace.api.DataStreamSource;
 import io.millrace.api.JobClient;
-import io.millrace.api.JobExecutionException;
 import io.millrace.api.JobExecutionResult;
 import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.eventtime.WatermarkStrategy;
@@ -20,7 +19,6 @@ import io.millrace.runtime.graph.Transformation;
 import io.millrace.runtime.time.ProcessingClock;
 import io.millrace.state.StateBackend;
 import io.millrace.state.heap.HashMapStateBackend;
-import io.millrace.state.internal.KeyGroupRangeAssignment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +106,15 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
   @Override
   public <T> DataStreamSource<T> fromCollection(Collection<T> collection) {
     Objects.requireNonNull(collection, "collection must not be null");
-    List<T> elements = List.copyOf(collection);
+    List<T> elements = new ArrayList<>(collection.size());
+    for (T element : collection) {
+      if (element == null) {
+        throw new NullPointerException(
+            "fromElements/fromCollection got a null element at index " + elements.size()
+                + "; streams cannot carry null elements: leave it out or use a placeholder value");
+      }
+      elements.add(element);
+    }
     return addSource(new CollectionSource<>(elements), "fromCollection");
   }
 
@@ -181,11 +187,6 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
     return job;
   }
 
-  /** Translates a failed job's exception for callers that expect it unwrapped. */
-  static Exception unwrap(ExecutionException e) {
-    return e.getCause() instanceof JobExecutionException job ? job : e;
-  }
-
   // ---------------------------------------------------------------- for the stream classes
 
   int nextId() {
@@ -207,9 +208,5 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
 
   void addSink(Transformation<?> sink) {
     sinks.add(sink);
-  }
-
-  static int defaultMaxParallelism(int parallelism) {
-    return KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
   }
 }

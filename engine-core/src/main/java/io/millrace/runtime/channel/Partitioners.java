@@ -62,21 +62,29 @@ public final class Partitioners {
    */
   public static <T, K> StreamPartitioner<T> keyGroups(
       KeySelector<T, K> keySelector, int maxParallelism, String keyByName, int producerSubtask, int producerParallelism) {
-    return (record, channels) -> {
-      K key;
-      try {
-        key = keySelector.getKey(record);
-      } catch (Exception e) {
-        throw UserCodeFailure.of(keyByName, producerSubtask, producerParallelism, e);
+    return new StreamPartitioner<>() {
+      @Override
+      public int selectChannel(T record, int channels) {
+        K key;
+        try {
+          key = keySelector.getKey(record);
+        } catch (Exception e) {
+          throw UserCodeFailure.of(keyByName, producerSubtask, producerParallelism, e);
+        }
+        if (key == null) {
+          throw UserCodeFailure.of(keyByName, producerSubtask, producerParallelism,
+              new NullPointerException("the KeySelector of " + keyByName + " returned null for record "
+                  + record + "; keys must not be null: filter such records out before keyBy, or map "
+                  + "a missing key to a non-null placeholder"));
+        }
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        return KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(maxParallelism, channels, keyGroup);
       }
-      if (key == null) {
-        throw UserCodeFailure.of(keyByName, producerSubtask, producerParallelism,
-            new NullPointerException("the KeySelector of " + keyByName + " returned null for record "
-                + record + "; keys must not be null: filter such records out before keyBy, or map "
-                + "a missing key to a non-null placeholder"));
+
+      @Override
+      public boolean inspectsRecords() {
+        return true;
       }
-      int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-      return KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(maxParallelism, channels, keyGroup);
     };
   }
 }

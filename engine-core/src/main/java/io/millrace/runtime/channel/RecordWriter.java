@@ -12,6 +12,8 @@ public final class RecordWriter<T> {
   private final RecordBatch[] current;
   private final StreamPartitioner<T> partitioner;
   private final boolean broadcast;
+  /** One channel and a partitioner with nothing to check: skip it. */
+  private final boolean single;
   private final Cancellation cancellation;
   private final int batchCapacity;
 
@@ -22,6 +24,7 @@ public final class RecordWriter<T> {
     this.current = new RecordBatch[channels.length];
     this.partitioner = partitioner;
     this.broadcast = partitioner.isBroadcast();
+    this.single = channels.length == 1 && !partitioner.inspectsRecords();
     this.cancellation = cancellation;
     this.batchCapacity = batchCapacity;
   }
@@ -33,7 +36,7 @@ public final class RecordWriter<T> {
         append(i, record, timestamp);
       }
     } else {
-      append(channels.length == 1 ? 0 : partitioner.selectChannel(record, channels.length), record, timestamp);
+      append(single ? 0 : partitioner.selectChannel(record, channels.length), record, timestamp);
     }
   }
 

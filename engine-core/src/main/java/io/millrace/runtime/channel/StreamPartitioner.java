@@ -10,6 +10,14 @@ public interface StreamPartitioner<T> {
   /** The index of the channel (consumer subtask) {@code record} goes to. */
   int selectChannel(T record, int numberOfChannels);
 
+  /**
+   * Whether the partitioner must see every record even when there is one channel (key-group
+   * partitioning validates keys).
+   */
+  default boolean inspectsRecords() {
+    return false;
+  }
+
   /** Whether every record goes to every channel instead. */
   default boolean isBroadcast() {
     return false;

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * and processing time), the source coordinators, and the job's status and result.
  *
  * <p>Status moves CREATED → RUNNING → FINISHED, or → FAILING → FAILED (the first task failure
- * cancels every other task), or → CANCELLING → CANCELED. The result completes only after every
- * task has ended and the timer thread has stopped, so no thread of the job outlives it.
+ * cancels every other task), or → CANCELLING → CANCELED. The result is completed by the last
+ * task thread to end, after it has joined the timer thread and every other task thread: at
+ * that moment only the completing thread is still alive, and it exits right after.
+ * {@code execute()} also joins that one before it returns.
  */
 public final class LocalJob implements StreamTask.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(LocalJob.class);
@@ -50,6 +52,7 @@ public final class LocalJob implements StreamTask.Listener {
   private final List<SourceCoordinator<?>> coordinators;
   private final List<Runnable> coordinatorStarts;
   private final ScheduledExecutorService timerThread;
+  private volatile Thread timerWorker;
   private final Duration bufferTimeout;
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
   private final AtomicInteger runningTasks;
@@ -66,6 +69,7 @@ public final class LocalJob implements StreamTask.Listener {
     this.timerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "millrace-timer (" + jobName + ")");
       thread.setDaemon(true);
+      timerWorker = thread;
       return thread;
     });
     ProcessingClock clock = settings.clock() != null ? settings.clock() : new SystemProcessingClock(timerThread);
@@ -175,11 +179,7 @@ public final class LocalJob implements StreamTask.Listener {
 
   private void finish() {
     timerThread.shutdownNow();
-    try {
-      timerThread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    joinOtherThreads();
     for (SourceCoordinator<?> coordinator : coordinators) {
       try {
         coordinator.close();
@@ -201,6 +201,23 @@ public final class LocalJob implements StreamTask.Listener {
         LOG.info("Job '{}' finished in {} ms", jobName, runtime.toMillis());
         result.complete(new JobExecutionResult(jobId, jobName, runtime));
       }
+    }
+  }
+
+  /** Waits for the timer thread and every task thread but the calling one to exit. */
+  private void joinOtherThreads() {
+    List<Thread> others = new ArrayList<>(threads());
+    Thread timer = timerWorker;
+    if (timer != null) {
+      others.add(timer);
+    }
+    others.remove(Thread.currentThread());
+    try {
+      for (Thread thread : others) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

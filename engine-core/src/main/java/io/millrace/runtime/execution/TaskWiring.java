@@ -227,10 +227,10 @@ final class TaskWiring {
           : source.source());
     }
     if (transformation instanceof OneInputTransformation<?, ?> one) {
-      return one.factory().create(subtask);
+      return one.factory().create(subtask, node.name());
     }
     if (transformation instanceof TwoInputTransformation<?, ?, ?> two) {
-      return two.factory().create(subtask);
+      return two.factory().create(subtask, node.name());
     }
     throw new IllegalStateException("no operator for " + transformation);
   }

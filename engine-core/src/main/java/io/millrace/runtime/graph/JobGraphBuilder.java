@@ -54,12 +54,6 @@ public final class JobGraphBuilder {
         : defaultMaxParallelism != Transformation.DEFAULT
             ? defaultMaxParallelism
             : KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
-    if (maxParallelism < parallelism) {
-      throw new IllegalArgumentException(
-          transformation.readableName() + ": max parallelism " + maxParallelism + " is below its parallelism "
-              + parallelism + "; raise the max parallelism (setMaxParallelism on the operator or the "
-              + "environment) or lower the parallelism");
-    }
     StreamNode node = new StreamNode(transformation, parallelism, maxParallelism);
     List<Transformation<?>> inputs = transformation.inputs();
     for (int i = 0; i < inputs.size(); i++) {
@@ -75,6 +69,13 @@ public final class JobGraphBuilder {
         source.outEdges.add(edge);
         node.inEdges.add(edge);
       }
+    }
+    // Checked after the inputs, so the most upstream offender is the one named.
+    if (maxParallelism < parallelism) {
+      throw new IllegalArgumentException(
+          transformation.readableName() + ": max parallelism " + maxParallelism + " is below its parallelism "
+              + parallelism + "; raise the max parallelism (setMaxParallelism on the operator or the "
+              + "environment) or lower the parallelism");
     }
     nodes.put(transformation, node);
     return node;

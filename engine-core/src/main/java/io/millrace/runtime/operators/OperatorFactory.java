@@ -9,6 +9,9 @@ import java.io.Serializable;
  */
 @FunctionalInterface
 public interface OperatorFactory<OUT> extends Serializable {
-  /** A fresh operator for one subtask; {@code subtaskIndex} decides whether functions are copied. */
-  StreamOperator<OUT> create(int subtaskIndex);
+  /**
+   * A fresh operator for subtask {@code subtaskIndex} of the operator called {@code operatorName}
+   * (the index decides whether user functions are copied; the name goes into errors).
+   */
+  StreamOperator<OUT> create(int subtaskIndex, String operatorName);
 }

@@ -209,6 +209,10 @@ public final class StreamTask implements Runnable {
       }
       if (sourceDriver != null) {
         sourceDriver.run(this);
+        throwIfCancelled();
+        // As in Flink: a source that ends declares that no earlier event follows, so every
+        // pending event-time timer and window downstream fires before the job ends.
+        head.output().emitWatermark(Long.MAX_VALUE);
       } else {
         processInput();
       }
@@ -323,9 +327,7 @@ public final class StreamTask implements Runnable {
       if (inputEnded && head instanceof TwoInputStreamOperator<?, ?, ?> twoInput) {
         twoInput.endInput(gate.inputIndexOf(channel.indexInGate()));
       }
-      if (gate.openChannels() > 0) {
-        advanceWatermark();
-      }
+      advanceWatermark();
     }
   }
 

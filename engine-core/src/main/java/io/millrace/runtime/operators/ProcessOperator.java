@@ -61,4 +61,21 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<Proce
       output.collect(outputTag, value, currentTimestamp);
     }
   }
+
+  @Override
+  public ChainedInput<IN> chainedInput() {
+    return new ProcessInput();
+  }
+
+  /** This operator's own chained input: a monomorphic call into {@link #processElement}. */
+  private final class ProcessInput extends ChainedInput<IN> {
+    ProcessInput() {
+      super(ProcessOperator.this);
+    }
+
+    @Override
+    public void collect(IN record, long timestamp) {
+      processElement(record, timestamp);
+    }
+  }
 }

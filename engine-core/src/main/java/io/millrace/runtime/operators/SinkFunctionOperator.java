@@ -27,4 +27,21 @@ public final class SinkFunctionOperator<IN> extends AbstractStreamOperator<SinkF
   public Function function() {
     return userFunction;
   }
+
+  @Override
+  public ChainedInput<IN> chainedInput() {
+    return new SinkInput();
+  }
+
+  /** This operator's own chained input: a monomorphic call into {@link #processElement}. */
+  private final class SinkInput extends ChainedInput<IN> {
+    SinkInput() {
+      super(SinkFunctionOperator.this);
+    }
+
+    @Override
+    public void collect(IN record, long timestamp) {
+      processElement(record, timestamp);
+    }
+  }
 }

@@ -67,4 +67,21 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Sink<IN
       super.close();
     }
   }
+
+  @Override
+  public ChainedInput<IN> chainedInput() {
+    return new WriterInput();
+  }
+
+  /** This operator's own chained input: a monomorphic call into {@link #processElement}. */
+  private final class WriterInput extends ChainedInput<IN> {
+    WriterInput() {
+      super(SinkWriterOperator.this);
+    }
+
+    @Override
+    public void collect(IN record, long timestamp) {
+      processElement(record, timestamp);
+    }
+  }
 }

@@ -22,4 +22,21 @@ public final class StreamFilter<T> extends AbstractStreamOperator<FilterFunction
       output.collect(record, timestamp);
     }
   }
+
+  @Override
+  public ChainedInput<T> chainedInput() {
+    return new FilterInput();
+  }
+
+  /** This operator's own chained input: a monomorphic call into {@link #processElement}. */
+  private final class FilterInput extends ChainedInput<T> {
+    FilterInput() {
+      super(StreamFilter.this);
+    }
+
+    @Override
+    public void collect(T record, long timestamp) {
+      processElement(record, timestamp);
+    }
+  }
 }

@@ -26,4 +26,21 @@ public final class StreamFlatMap<IN, OUT> extends AbstractStreamOperator<FlatMap
       throw failure(t);
     }
   }
+
+  @Override
+  public ChainedInput<IN> chainedInput() {
+    return new FlatMapInput();
+  }
+
+  /** This operator's own chained input: a monomorphic call into {@link #processElement}. */
+  private final class FlatMapInput extends ChainedInput<IN> {
+    FlatMapInput() {
+      super(StreamFlatMap.this);
+    }
+
+    @Override
+    public void collect(IN record, long timestamp) {
+      processElement(record, timestamp);
+    }
+  }
 }

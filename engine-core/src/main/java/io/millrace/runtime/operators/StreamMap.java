@@ -24,4 +24,21 @@ public final class StreamMap<IN, OUT> extends AbstractStreamOperator<MapFunction
     }
     output.collect(result, timestamp);
   }
+
+  @Override
+  public ChainedInput<IN> chainedInput() {
+    return new MapInput();
+  }
+
+  /** This operator's own chained input: a monomorphic call into {@link #processElement}. */
+  private final class MapInput extends ChainedInput<IN> {
+    MapInput() {
+      super(StreamMap.this);
+    }
+
+    @Override
+    public void collect(IN record, long timestamp) {
+      processElement(record, timestamp);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.millrace.runtime.task;
 
 import io.millrace.api.OutputTag;
 import io.millrace.runtime.channel.RecordWriter;
+import io.millrace.runtime.operators.ChainedInput;
 import io.millrace.runtime.operators.OneInputStreamOperator;
 import io.millrace.runtime.operators.Output;
 import java.util.LinkedHashMap;
@@ -10,14 +11,14 @@ import java.util.Map;
 
 /**
  * Builds the {@link Output} of an operator from its edges: the common single-target case gets a
- * direct output (a method call into the next operator, or a writer), several targets get a
- * broadcasting one, and side outputs are routed by tag.
+ * direct output (the next operator's own {@link ChainedInput}, or a writer), several targets get
+ * a broadcasting one, and side outputs are routed by tag.
  */
 public final class OutputFactory {
 
-  /** An output into the next operator of the chain. */
+  /** An output into the next operator of the chain (a class of that operator's own). */
   public Output<Object> chained(OneInputStreamOperator<Object, ?> next) {
-    return new ChainingOutput<>(next, SideOutputs.NONE);
+    return next.chainedInput();
   }
 
   /** An output into another task through {@code writer}. */
@@ -46,8 +47,8 @@ public final class OutputFactory {
       if (sideOutputs == SideOutputs.NONE) {
         return only;
       }
-      if (only instanceof ChainingOutput<Object> chained) {
-        return chained.withSideOutputs(sideOutputs);
+      if (only instanceof ChainedInput<Object> chained) {
+        return chained.withSideOutputs(new DiscardingOutput<>(sideOutputs));
       }
       if (only instanceof WriterOutput<Object> network) {
         return network.withSideOutputs(sideOutputs);

@@ -10,14 +10,10 @@ import io.millrace.state.ValueStateDescriptor;
  * Counts the clicks of each user in keyed state and emits the running count with every click.
  *
  * <p>This is the {@code ClickCounter} of the Flink design notes, ported by changing the imports
- * and {@code open(Configuration)} to {@code open(OpenContext)}; the body is the notes' own. The
- * one added line, {@code serialVersionUID}, is there because functions are {@code Serializable}
- * (as in Flink) and this build compiles with {@code -Xlint:all -Werror}.
+ * and {@code open(Configuration)} to {@code open(OpenContext)}; the body is the notes' own.
  */
 // [START counter]
 public class ClickCounter extends KeyedProcessFunction<String, ClickEvent, ClickCount> {
-  private static final long serialVersionUID = 1L;
-
   private ValueState<Long> countState;
 
   @Override

@@ -31,15 +31,6 @@ public final class ThreadParker {
     parked = false;
   }
 
-  /** Parks the owner for at most {@code nanos} unless {@code hasWork} is true. */
-  public void parkNanos(BooleanSupplier hasWork, long nanos) {
-    parked = true;
-    if (!hasWork.getAsBoolean()) {
-      LockSupport.parkNanos(this, nanos);
-    }
-    parked = false;
-  }
-
   /** Wakes the owner if it is parked (cheap when it is not). */
   public void wake() {
     if (parked) {

@@ -32,11 +32,6 @@ public final class JobVertex {
     return head().parallelism();
   }
 
-  /** The edges from other vertices into this one. */
-  public List<StreamEdge> networkInputs() {
-    return head().inEdges();
-  }
-
   /** A readable name of the chain: its operators joined by arrows. */
   public String name() {
     StringBuilder name = new StringBuilder();

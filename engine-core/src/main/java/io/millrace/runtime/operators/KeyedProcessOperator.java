@@ -87,11 +87,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
     super.close();
   }
 
-  /** The number of registered timers, for tests. */
-  public int numTimers() {
-    return timers.numTimers();
-  }
-
   private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.Context {
     ContextImpl(KeyedProcessFunction<K, IN, OUT> function) {
       function.super();

@@ -1,6 +1,5 @@
 package io.millrace.runtime.operators;
 
-import io.millrace.api.functions.Function;
 import io.millrace.api.sink.SinkFunction;
 
 /** {@code addSink(SinkFunction)}. */
@@ -22,11 +21,6 @@ public final class SinkFunctionOperator<IN> extends AbstractStreamOperator<SinkF
 
   @Override
   public void processWatermark(long watermark) {}
-
-  /** The sink's function, for naming. */
-  public Function function() {
-    return userFunction;
-  }
 
   @Override
   public ChainedInput<IN> chainedInput() {

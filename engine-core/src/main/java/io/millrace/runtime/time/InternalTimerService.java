@@ -99,11 +99,6 @@ public final class InternalTimerService<K, N> {
     }
   }
 
-  /** The number of registered timers of both kinds. */
-  public int numTimers() {
-    return eventTimeTimers.size() + processingTimeTimers.size();
-  }
-
   /** Cancels the pending wake-up; called when the operator closes. */
   public void close() {
     if (cancelWakeup != null) {

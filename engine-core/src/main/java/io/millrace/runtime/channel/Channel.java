@@ -70,6 +70,11 @@ public final class Channel {
     this.recycled = new RecycleQueue(capacity + 4);
   }
 
+  /** The number of elements the queue holds at most. */
+  public int capacity() {
+    return slots.length;
+  }
+
   /** The index of this channel in its consumer's gate. */
   public int indexInGate() {
     return indexInGate;

@@ -5,9 +5,6 @@ import io.millrace.api.functions.KeySelector;
 import io.millrace.api.functions.KeyedBroadcastProcessFunction;
 import io.millrace.api.functions.TimeDomain;
 import io.millrace.api.functions.TimerService;
-import io.millrace.runtime.time.InternalTimer;
-import io.millrace.runtime.time.InternalTimerService;
-import io.millrace.runtime.time.Triggerable;
 import io.millrace.state.BroadcastState;
 import io.millrace.state.KeyedStateFunction;
 import io.millrace.state.MapStateDescriptor;
@@ -20,13 +17,12 @@ import java.util.List;
 /** A keyed stream (input 1) connected with a broadcast stream (input 2). */
 public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
     extends AbstractStreamOperator<KeyedBroadcastProcessFunction<K, IN1, IN2, OUT>, OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, VoidNamespace> {
+    implements TwoInputStreamOperator<IN1, IN2, OUT> {
   private final KeySelector<IN1, K> keySelector;
   private final List<MapStateDescriptor<?, ?>> descriptors;
   private KeyedOperatorSupport<IN1, K> keyed;
   private BroadcastStates states;
-  private InternalTimerService<K, VoidNamespace> timers;
-  private TimerService timerService;
+  private KeyedTimers<K> timers;
   private TimestampedCollector<OUT> collector;
   private ReadOnlyContextImpl readOnlyContext;
   private ContextImpl broadcastContext;
@@ -46,8 +42,7 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
   public void open() throws Exception {
     keyed = new KeyedOperatorSupport<>(keySelector, context);
     states = new BroadcastStates(descriptors, context.operatorStateBackend(), context.operatorName());
-    timers = new InternalTimerService<>(keyed.backend(), context.clock(), context.mailbox(), this);
-    timerService = new KeyedTimerService(timers);
+    timers = new KeyedTimers<>(keyed.backend(), context, this::onTimer);
     collector = new TimestampedCollector<>(output);
     readOnlyContext = new ReadOnlyContextImpl(userFunction);
     broadcastContext = new ContextImpl(userFunction);
@@ -84,26 +79,10 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
     output.emitWatermark(watermark);
   }
 
-  @Override
-  public void onEventTime(InternalTimer<K, VoidNamespace> timer) {
-    fire(timer, TimeDomain.EVENT_TIME);
-  }
-
-  @Override
-  public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-    fire(timer, TimeDomain.PROCESSING_TIME);
-  }
-
-  private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) {
-    currentTimestamp = domain == TimeDomain.EVENT_TIME ? timer.timestamp() : Output.NO_TIMESTAMP;
+  private void onTimer(long time) throws Exception {
+    currentTimestamp = timers.firingTimestamp();
     collector.setTimestamp(currentTimestamp);
-    timerContext.domain = domain;
-    timerContext.firingTime = timer.timestamp();
-    try {
-      userFunction.onTimer(timer.timestamp(), timerContext, collector);
-    } catch (Throwable t) {
-      throw failure(t);
-    }
+    userFunction.onTimer(time, timerContext, collector);
   }
 
   @Override
@@ -127,7 +106,7 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return timers.service();
     }
 
     @Override
@@ -148,21 +127,18 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
 
   private final class OnTimerContextImpl
       extends KeyedBroadcastProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
-    TimeDomain domain;
-    long firingTime;
-
     OnTimerContextImpl(KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function) {
       function.super();
     }
 
     @Override
     public Long timestamp() {
-      return firingTime;
+      return timers.firingTime();
     }
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return timers.service();
     }
 
     @Override
@@ -182,7 +158,7 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public TimeDomain timeDomain() {
-      return domain;
+      return timers.firingDomain();
     }
   }
 

@@ -5,21 +5,16 @@ import io.millrace.api.functions.KeySelector;
 import io.millrace.api.functions.KeyedCoProcessFunction;
 import io.millrace.api.functions.TimeDomain;
 import io.millrace.api.functions.TimerService;
-import io.millrace.runtime.time.InternalTimer;
-import io.millrace.runtime.time.InternalTimerService;
-import io.millrace.runtime.time.Triggerable;
-import io.millrace.state.internal.VoidNamespace;
 
 /** {@code connect(...).keyBy(...).process(KeyedCoProcessFunction)}: state shared by both inputs. */
 public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
     extends AbstractStreamOperator<KeyedCoProcessFunction<K, IN1, IN2, OUT>, OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, VoidNamespace> {
+    implements TwoInputStreamOperator<IN1, IN2, OUT> {
   private final KeySelector<IN1, K> keySelector1;
   private final KeySelector<IN2, K> keySelector2;
   private KeyedOperatorSupport<IN1, K> keyed1;
   private KeyedOperatorSupport<IN2, K> keyed2;
-  private InternalTimerService<K, VoidNamespace> timers;
-  private TimerService timerService;
+  private KeyedTimers<K> timers;
   private TimestampedCollector<OUT> collector;
   private ContextImpl elementContext;
   private OnTimerContextImpl timerContext;
@@ -38,8 +33,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
   public void open() throws Exception {
     keyed1 = new KeyedOperatorSupport<>(keySelector1, context);
     keyed2 = new KeyedOperatorSupport<>(keySelector2, context);
-    timers = new InternalTimerService<>(keyed1.backend(), context.clock(), context.mailbox(), this);
-    timerService = new KeyedTimerService(timers);
+    timers = new KeyedTimers<>(keyed1.backend(), context, this::onTimer);
     collector = new TimestampedCollector<>(output);
     elementContext = new ContextImpl(userFunction);
     timerContext = new OnTimerContextImpl(userFunction);
@@ -76,26 +70,10 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
     output.emitWatermark(watermark);
   }
 
-  @Override
-  public void onEventTime(InternalTimer<K, VoidNamespace> timer) {
-    fire(timer, TimeDomain.EVENT_TIME);
-  }
-
-  @Override
-  public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-    fire(timer, TimeDomain.PROCESSING_TIME);
-  }
-
-  private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) {
-    currentTimestamp = domain == TimeDomain.EVENT_TIME ? timer.timestamp() : Output.NO_TIMESTAMP;
+  private void onTimer(long time) throws Exception {
+    currentTimestamp = timers.firingTimestamp();
     collector.setTimestamp(currentTimestamp);
-    timerContext.domain = domain;
-    timerContext.firingTime = timer.timestamp();
-    try {
-      userFunction.onTimer(timer.timestamp(), timerContext, collector);
-    } catch (Throwable t) {
-      throw failure(t);
-    }
+    userFunction.onTimer(time, timerContext, collector);
   }
 
   @Override
@@ -118,7 +96,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return timers.service();
     }
 
     @Override
@@ -133,21 +111,18 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
   }
 
   private final class OnTimerContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
-    TimeDomain domain;
-    long firingTime;
-
     OnTimerContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
       function.super();
     }
 
     @Override
     public Long timestamp() {
-      return firingTime;
+      return timers.firingTime();
     }
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return timers.service();
     }
 
     @Override
@@ -162,7 +137,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public TimeDomain timeDomain() {
-      return domain;
+      return timers.firingDomain();
     }
   }
 }

@@ -5,19 +5,14 @@ import io.millrace.api.functions.KeySelector;
 import io.millrace.api.functions.KeyedProcessFunction;
 import io.millrace.api.functions.TimeDomain;
 import io.millrace.api.functions.TimerService;
-import io.millrace.runtime.time.InternalTimer;
-import io.millrace.runtime.time.InternalTimerService;
-import io.millrace.runtime.time.Triggerable;
-import io.millrace.state.internal.VoidNamespace;
 
 /** {@code keyBy(...).process(KeyedProcessFunction)}: keyed state, timers, side outputs. */
 public final class KeyedProcessOperator<K, IN, OUT>
     extends AbstractStreamOperator<KeyedProcessFunction<K, IN, OUT>, OUT>
-    implements OneInputStreamOperator<IN, OUT>, Triggerable<K, VoidNamespace> {
+    implements OneInputStreamOperator<IN, OUT> {
   private final KeySelector<IN, K> keySelector;
   private KeyedOperatorSupport<IN, K> keyed;
-  private InternalTimerService<K, VoidNamespace> timers;
-  private TimerService timerService;
+  private KeyedTimers<K> timers;
   private TimestampedCollector<OUT> collector;
   private ContextImpl elementContext;
   private OnTimerContextImpl timerContext;
@@ -31,8 +26,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
   @Override
   public void open() throws Exception {
     keyed = new KeyedOperatorSupport<>(keySelector, context);
-    timers = new InternalTimerService<>(keyed.backend(), context.clock(), context.mailbox(), this);
-    timerService = new KeyedTimerService(timers);
+    timers = new KeyedTimers<>(keyed.backend(), context, this::onTimer);
     collector = new TimestampedCollector<>(output);
     elementContext = new ContextImpl(userFunction);
     timerContext = new OnTimerContextImpl(userFunction);
@@ -57,26 +51,10 @@ public final class KeyedProcessOperator<K, IN, OUT>
     output.emitWatermark(watermark);
   }
 
-  @Override
-  public void onEventTime(InternalTimer<K, VoidNamespace> timer) {
-    fire(timer, TimeDomain.EVENT_TIME);
-  }
-
-  @Override
-  public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-    fire(timer, TimeDomain.PROCESSING_TIME);
-  }
-
-  private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) {
-    currentTimestamp = domain == TimeDomain.EVENT_TIME ? timer.timestamp() : Output.NO_TIMESTAMP;
+  private void onTimer(long time) throws Exception {
+    currentTimestamp = timers.firingTimestamp();
     collector.setTimestamp(currentTimestamp);
-    timerContext.domain = domain;
-    timerContext.firingTime = timer.timestamp();
-    try {
-      userFunction.onTimer(timer.timestamp(), timerContext, collector);
-    } catch (Throwable t) {
-      throw failure(t);
-    }
+    userFunction.onTimer(time, timerContext, collector);
   }
 
   @Override
@@ -99,7 +77,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return timers.service();
     }
 
     @Override
@@ -114,21 +92,18 @@ public final class KeyedProcessOperator<K, IN, OUT>
   }
 
   private final class OnTimerContextImpl extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
-    TimeDomain domain;
-    long firingTime;
-
     OnTimerContextImpl(KeyedProcessFunction<K, IN, OUT> function) {
       function.super();
     }
 
     @Override
     public Long timestamp() {
-      return firingTime;
+      return timers.firingTime();
     }
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return timers.service();
     }
 
     @Override
@@ -143,7 +118,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
     @Override
     public TimeDomain timeDomain() {
-      return domain;
+      return timers.firingDomain();
     }
   }
 }

@@ -3,9 +3,11 @@ package io.millrace.api.source;
 import java.util.List;
 
 /**
- * A parallel, bounded source of the numbers {@code from..to} (inclusive), split into one range
- * per parallel instance; what {@code env.fromSequence(from, to)} uses. Each range's position
- * is checkpointed, so the source rewinds exactly on restore. Order holds within a range only.
+ * A parallel, bounded source of the numbers {@code from..to} (inclusive); what
+ * {@code env.fromSequence(from, to)} uses. The numbers are split into one range per parallel
+ * instance, and readers take ranges as they ask for them (a reader that finishes early may
+ * take a second one). Each range's position is checkpointed, so the source rewinds exactly on
+ * restore. Order holds within a range only.
  */
 public final class NumberSequenceSource implements Source<Long, IndexRangeSplit, List<IndexRangeSplit>> {
   private static final long serialVersionUID = 1L;

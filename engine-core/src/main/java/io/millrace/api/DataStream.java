@@ -1,5 +1,6 @@
 package io.millrace.api;
 
+import io.millrace.api.eventtime.WatermarkStrategy;
 import io.millrace.api.functions.FilterFunction;
 import io.millrace.api.functions.FlatMapFunction;
 import io.millrace.api.functions.KeySelector;
@@ -91,6 +92,12 @@ public interface DataStream<T> {
 
   /** Sends every element to the first parallel instance of the next operator. */
   DataStream<T> global();
+
+  /**
+   * Assigns event timestamps and generates watermarks with {@code strategy} from here on;
+   * watermarks from upstream are dropped (except the final one at the end of input).
+   */
+  SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy);
 
   /** Writes every element with {@code sinkFunction}. */
   DataStreamSink<T> addSink(SinkFunction<T> sinkFunction);

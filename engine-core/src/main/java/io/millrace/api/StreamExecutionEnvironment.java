@@ -60,6 +60,9 @@ public abstract class StreamExecutionEnvironment {
    */
   public abstract StreamExecutionEnvironment setBufferTimeout(Duration timeout);
 
+  /** The execution settings of jobs built with this environment (watermark interval, ...). */
+  public abstract ExecutionConfig getConfig();
+
   /** Sets the keyed state backend; the default is the heap ({@code HashMapStateBackend}). */
   public abstract StreamExecutionEnvironment setStateBackend(StateBackend backend);
 

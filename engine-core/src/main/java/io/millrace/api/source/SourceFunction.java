@@ -48,6 +48,11 @@ public interface SourceFunction<T> extends Function {
     /** Declares that no element with a timestamp at or below {@code watermark} follows. */
     void emitWatermark(long watermark);
 
+    /** As {@link #emitWatermark(long)}, in Flink's form. */
+    default void emitWatermark(io.millrace.api.eventtime.Watermark watermark) {
+      emitWatermark(watermark.getTimestamp());
+    }
+
     /** Declares this source idle, so downstream watermarks do not wait for it. */
     void markAsTemporarilyIdle();
 

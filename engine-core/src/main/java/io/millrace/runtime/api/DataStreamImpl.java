@@ -9,6 +9,7 @@ import io.millrace.api.DataStreamSink;
 import io.millrace.api.KeyedStream;
 import io.millrace.api.SingleOutputStreamOperator;
 import io.millrace.api.StreamExecutionEnvironment;
+import io.millrace.api.eventtime.WatermarkStrategy;
 import io.millrace.api.functions.FilterFunction;
 import io.millrace.api.functions.FlatMapFunction;
 import io.millrace.api.functions.Function;
@@ -17,6 +18,7 @@ import io.millrace.api.functions.MapFunction;
 import io.millrace.api.functions.ProcessFunction;
 import io.millrace.api.sink.Sink;
 import io.millrace.api.sink.SinkFunction;
+import io.millrace.runtime.eventtime.TimestampsAndWatermarksOperator;
 import io.millrace.runtime.graph.OneInputTransformation;
 import io.millrace.runtime.graph.PartitionTransformation;
 import io.millrace.runtime.graph.Transformation;
@@ -98,6 +100,15 @@ class DataStreamImpl<T> implements DataStream<T> {
     Objects.requireNonNull(processFunction, "process function must not be null");
     return addOperator("process", processFunction,
         (subtask, name) -> new ProcessOperator<>(instance(processFunction, subtask, name)), null);
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    Objects.requireNonNull(strategy, "watermark strategy must not be null");
+    java.time.Duration interval = env.getConfig().getAutoWatermarkInterval();
+    SingleOutputStreamOperatorImpl<T> stamped = addOperator("timestamps", null,
+        (subtask, name) -> new TimestampsAndWatermarksOperator<>(strategy, interval), null);
+    return stamped.name("watermarks");
   }
 
   // ---------------------------------------------------------------- partitioning

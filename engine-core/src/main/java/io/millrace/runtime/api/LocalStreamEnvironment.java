@@ -1,6 +1,7 @@
 package io.millrace.runtime.api;
 
 import io.millrace.api.DataStreamSource;
+import io.millrace.api.ExecutionConfig;
 import io.millrace.api.JobClient;
 import io.millrace.api.JobExecutionResult;
 import io.millrace.api.StreamExecutionEnvironment;
@@ -42,6 +43,7 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
   private int channelCapacity = JobSettings.DEFAULT_CHANNEL_CAPACITY;
   private int batchSize = JobSettings.DEFAULT_BATCH_SIZE;
 
+  private final ExecutionConfig config = new ExecutionConfig();
   private int nextTransformationId = 1;
   private int generation;
   private final List<Transformation<?>> sinks = new ArrayList<>();
@@ -76,6 +78,11 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
     }
     this.bufferTimeout = timeout;
     return this;
+  }
+
+  @Override
+  public ExecutionConfig getConfig() {
+    return config;
   }
 
   @Override
@@ -144,7 +151,7 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
       Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy, String name) {
     Objects.requireNonNull(source, "source must not be null");
     Objects.requireNonNull(watermarkStrategy, "watermark strategy must not be null; use WatermarkStrategy.noWatermarks()");
-    return new DataStreamSourceImpl<>(this, SourceTransformation.ofSource(nextId(), name, generation, source));
+    return new DataStreamSourceImpl<>(this, SourceTransformation.ofSource(nextId(), name, generation, source, watermarkStrategy));
   }
 
   // ---------------------------------------------------------------- execution
@@ -182,7 +189,8 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
       generation++;
     }
     LocalJob job = new LocalJob(graph,
-        new JobSettings(bufferTimeout, stateBackend, clock, channelCapacity, batchSize));
+        new JobSettings(bufferTimeout, stateBackend, clock, channelCapacity, batchSize,
+            config.getAutoWatermarkInterval()));
     job.start();
     return job;
   }

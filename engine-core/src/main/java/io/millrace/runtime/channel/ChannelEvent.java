@@ -17,4 +17,10 @@ public sealed interface ChannelEvent {
    * @param timestamp the watermark's time
    */
   record Watermark(long timestamp) implements ChannelEvent {}
+
+  /** The producer went idle (its watermark should not hold others back) or active again. */
+  enum WatermarkStatus implements ChannelEvent {
+    IDLE,
+    ACTIVE
+  }
 }

@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param clock the processing clock, or null for the wall clock
  * @param channelCapacity batches a channel holds before it blocks its producer (a power of two)
  * @param batchSize records per batch
+ * @param autoWatermarkInterval how often periodic watermark generators emit; zero for never
  */
 public record JobSettings(
-    Duration bufferTimeout, StateBackend stateBackend, ProcessingClock clock, int channelCapacity, int batchSize) {
+    Duration bufferTimeout, StateBackend stateBackend, ProcessingClock clock, int channelCapacity, int batchSize,
+    Duration autoWatermarkInterval) {
 
   /** The default number of batches a channel holds. */
   public static final int DEFAULT_CHANNEL_CAPACITY = 8;

@@ -1,6 +1,7 @@
 package io.millrace.runtime.execution;
 
 import io.millrace.api.OutputTag;
+import io.millrace.api.eventtime.WatermarkStrategy;
 import io.millrace.api.functions.KeySelector;
 import io.millrace.api.source.Source;
 import io.millrace.api.source.SourceReader;
@@ -243,12 +244,12 @@ final class TaskWiring {
       task.setSourceDriver(new SourceFunctionDriver<>(cast(head.userFunction()), output, context));
       return;
     }
-    attachReader(transformation.source(), node, task, subtask, output, context);
+    attachReader(transformation.source(), transformation.watermarkStrategy(), node, task, subtask, output, context);
   }
 
   private <T, SplitT extends SourceSplit> void attachReader(
-      Source<T, SplitT, ?> source, StreamNode node, StreamTask task, int subtask, Output<T> output,
-      OperatorContext context) {
+      Source<T, SplitT, ?> source, WatermarkStrategy<T> watermarkStrategy, StreamNode node, StreamTask task,
+      int subtask, Output<T> output, OperatorContext context) {
     SourceCoordinator<SplitT> coordinator = coordinatorFor(source, node);
     SourceReader<T, SplitT> reader;
     try {
@@ -272,7 +273,8 @@ final class TaskWiring {
       throw new IllegalStateException(node.name() + ": creating the source reader of subtask " + subtask + " failed: " + e, e);
     }
     SourceReaderDriver<T, SplitT> driver = new SourceReaderDriver<>(
-        reader, output, context, () -> coordinator.registerReader(subtask));
+        reader, output, context, watermarkStrategy, settings.autoWatermarkInterval(),
+        () -> coordinator.registerReader(subtask));
     coordinator.attach(subtask, task, driver);
     task.setSourceDriver(driver);
   }

@@ -17,6 +17,8 @@ public final class SourceFunctionDriver<T> implements SourceDriver {
   private final Output<T> output;
   private final OperatorContext context;
   private final Object checkpointLock = new Object();
+  private long lastWatermark = Long.MIN_VALUE;
+  private boolean idle;
 
   public SourceFunctionDriver(SourceFunction<T> function, Output<T> output, OperatorContext context) {
     this.function = function;
@@ -38,6 +40,10 @@ public final class SourceFunctionDriver<T> implements SourceDriver {
           throw UserCodeFailure.of(context,
               new NullPointerException("the source emitted null; streams cannot carry null elements"));
         }
+        if (idle) {
+          idle = false;
+          task.emitIdle(false);
+        }
         output.collect(element, timestamp);
         if (task.needsAttention()) {
           task.handleAttention();
@@ -46,12 +52,22 @@ public final class SourceFunctionDriver<T> implements SourceDriver {
 
       @Override
       public void emitWatermark(long watermark) {
-        output.emitWatermark(watermark);
+        if (idle) {
+          idle = false;
+          task.emitIdle(false);
+        }
+        if (watermark > lastWatermark) {
+          lastWatermark = watermark;
+          output.emitWatermark(watermark);
+        }
       }
 
       @Override
       public void markAsTemporarilyIdle() {
-        task.flushOutputs();
+        if (!idle) {
+          idle = true;
+          task.emitIdle(true);
+        }
       }
 
       @Override

@@ -1,17 +1,22 @@
 package io.millrace.runtime.task;
 
+import io.millrace.api.eventtime.WatermarkStrategy;
 import io.millrace.api.source.InputStatus;
-import io.millrace.api.source.ReaderOutput;
 import io.millrace.api.source.SourceReader;
 import io.millrace.api.source.SourceSplit;
+import io.millrace.runtime.eventtime.SourceWatermarks;
+import io.millrace.runtime.eventtime.WatermarkEmitter;
 import io.millrace.runtime.operators.OperatorContext;
 import io.millrace.runtime.operators.Output;
 import io.millrace.runtime.operators.UserCodeFailure;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Polls a {@link SourceReader} on the task's thread. When the reader has nothing, the task
+ * Polls a {@link SourceReader} on the task's thread. Records pass through the source's
+ * watermark strategy (timestamps, per-split watermark generators; periodic emission on the
+ * auto-watermark interval, run through the mailbox). When the reader has nothing, the task
  * flushes its outputs and parks until the reader's availability future completes or mail
  * arrives (a split assignment completes the future too).
  *
@@ -22,16 +27,22 @@ public final class SourceReaderDriver<T, SplitT extends SourceSplit> implements 
   private final SourceReader<T, SplitT> reader;
   private final Output<T> output;
   private final OperatorContext context;
+  private final WatermarkStrategy<T> watermarkStrategy;
+  private final Duration autoWatermarkInterval;
   private final Runnable onStart;
+  private Runnable cancelPeriodicEmit = () -> {};
 
   /**
    * @param onStart registers the reader with the split enumerator, on the task's thread
    */
   public SourceReaderDriver(
-      SourceReader<T, SplitT> reader, Output<T> output, OperatorContext context, Runnable onStart) {
+      SourceReader<T, SplitT> reader, Output<T> output, OperatorContext context,
+      WatermarkStrategy<T> watermarkStrategy, Duration autoWatermarkInterval, Runnable onStart) {
     this.reader = reader;
     this.output = output;
     this.context = context;
+    this.watermarkStrategy = watermarkStrategy;
+    this.autoWatermarkInterval = autoWatermarkInterval;
     this.onStart = onStart;
   }
 
@@ -47,30 +58,25 @@ public final class SourceReaderDriver<T, SplitT extends SourceSplit> implements 
 
   @Override
   public void run(StreamTask task) throws Exception {
-    ReaderOutput<T> readerOutput = new ReaderOutput<>() {
-      @Override
-      public void collect(T record) {
-        output.collect(record, Output.NO_TIMESTAMP);
-      }
-
-      @Override
-      public void collect(T record, long timestamp) {
-        output.collect(record, timestamp);
-      }
-
+    WatermarkEmitter emitter = new WatermarkEmitter() {
       @Override
       public void emitWatermark(long watermark) {
         output.emitWatermark(watermark);
       }
 
       @Override
-      public void markIdle() {
-        task.flushOutputs();
+      public void emitIdle(boolean idle) {
+        task.emitIdle(idle);
       }
     };
+    SourceWatermarks<T> readerOutput =
+        new SourceWatermarks<>(output, watermarkStrategy, context.clock()::currentTimeMillis, emitter);
     try {
       onStart.run();
       reader.start();
+      if (watermarkStrategy.producesWatermarks() && !autoWatermarkInterval.isZero()) {
+        schedulePeriodicEmit(readerOutput, task);
+      }
       CompletableFuture<Void> watched = null;
       while (true) {
         if (task.needsAttention()) {
@@ -92,8 +98,17 @@ public final class SourceReaderDriver<T, SplitT extends SourceSplit> implements 
     } catch (Throwable t) {
       throw UserCodeFailure.of(context, t);
     } finally {
+      cancelPeriodicEmit.run();
       reader.close();
     }
+  }
+
+  private void schedulePeriodicEmit(SourceWatermarks<T> readerOutput, StreamTask task) {
+    long next = context.clock().currentTimeMillis() + autoWatermarkInterval.toMillis();
+    cancelPeriodicEmit = context.clock().schedule(next, () -> task.mailbox().execute(() -> {
+      readerOutput.onPeriodicEmit();
+      schedulePeriodicEmit(readerOutput, task);
+    }));
   }
 
   @Override

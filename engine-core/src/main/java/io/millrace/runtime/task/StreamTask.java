@@ -74,7 +74,10 @@ public final class StreamTask implements Runnable {
   private volatile Thread thread;
 
   private long[] channelWatermarks;
+  private boolean[] channelIdle;
   private long currentWatermark = Long.MIN_VALUE;
+  /** Whether this task told its consumers it is idle. */
+  private boolean outputIdle;
 
   public StreamTask(String name, int subtaskIndex, int parallelism, Listener listener) {
     this.name = name;
@@ -271,6 +274,7 @@ public final class StreamTask implements Runnable {
     InputGate input = gate;
     channelWatermarks = new long[input.channels().length];
     Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+    channelIdle = new boolean[input.channels().length];
     while (input.openChannels() > 0) {
       Channel channel = input.nextAvailable();
       if (channel == null) {
@@ -318,28 +322,61 @@ public final class StreamTask implements Runnable {
   }
 
   private void processEvent(Channel channel, ChannelEvent event) throws Exception {
+    int index = channel.indexInGate();
     if (event instanceof ChannelEvent.Watermark watermark) {
-      channelWatermarks[channel.indexInGate()] = Math.max(channelWatermarks[channel.indexInGate()], watermark.timestamp());
+      channelWatermarks[index] = Math.max(channelWatermarks[index], watermark.timestamp());
+      channelIdle[index] = false;
+      advanceWatermark();
+    } else if (event instanceof ChannelEvent.WatermarkStatus status) {
+      channelIdle[index] = status == ChannelEvent.WatermarkStatus.IDLE;
       advanceWatermark();
     } else if (event == ChannelEvent.EndOfInput.INSTANCE) {
       boolean inputEnded = gate.markEnded(channel);
-      channelWatermarks[channel.indexInGate()] = Long.MAX_VALUE;
+      channelWatermarks[index] = Long.MAX_VALUE;
+      channelIdle[index] = false;
       if (inputEnded && head instanceof TwoInputStreamOperator<?, ?, ?> twoInput) {
-        twoInput.endInput(gate.inputIndexOf(channel.indexInGate()));
+        twoInput.endInput(gate.inputIndexOf(index));
       }
       advanceWatermark();
     }
   }
 
-  /** The task's watermark is the minimum over its channels, and never goes back. */
+  /**
+   * The task's watermark is the minimum over its active channels (idle ones do not hold it
+   * back; ended ones count as {@code Long.MAX_VALUE}), and never goes back. When every channel
+   * that has not ended is idle, the task advances to the highest watermark among them and
+   * tells its consumers it is idle, as Flink's watermark valve does.
+   */
   private void advanceWatermark() throws Exception {
-    long min = Long.MAX_VALUE;
-    for (long channelWatermark : channelWatermarks) {
-      min = Math.min(min, channelWatermark);
+    long minActive = Long.MAX_VALUE;
+    long maxIdle = Long.MIN_VALUE;
+    boolean anyActive = false;
+    boolean anyIdle = false;
+    for (int i = 0; i < channelWatermarks.length; i++) {
+      if (channelIdle[i]) {
+        anyIdle = true;
+        maxIdle = Math.max(maxIdle, channelWatermarks[i]);
+      } else {
+        anyActive = true;
+        minActive = Math.min(minActive, channelWatermarks[i]);
+      }
     }
-    if (min > currentWatermark && min != Long.MIN_VALUE) {
-      currentWatermark = min;
-      head.processWatermark(min);
+    boolean allIdle = anyIdle && (!anyActive || minActive == Long.MAX_VALUE);
+    long next = allIdle ? maxIdle : minActive;
+    if (next > currentWatermark && next != Long.MIN_VALUE) {
+      currentWatermark = next;
+      head.processWatermark(next);
+    }
+    if (allIdle != outputIdle) {
+      emitIdle(allIdle);
+    }
+  }
+
+  /** Tells every consumer that this task's output is idle (or active again). */
+  public void emitIdle(boolean idle) {
+    outputIdle = idle;
+    for (RecordWriter<?> writer : writers) {
+      writer.broadcastEvent(idle ? ChannelEvent.WatermarkStatus.IDLE : ChannelEvent.WatermarkStatus.ACTIVE);
     }
   }
 

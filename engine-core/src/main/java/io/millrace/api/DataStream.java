@@ -7,6 +7,9 @@ import io.millrace.api.functions.KeySelector;
 import io.millrace.api.functions.MapFunction;
 import io.millrace.api.functions.ProcessFunction;
 import io.millrace.api.sink.Sink;
+import io.millrace.api.windowing.AllWindowedStream;
+import io.millrace.api.windowing.Window;
+import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.sink.SinkFunction;
 import io.millrace.state.MapStateDescriptor;
 import java.util.List;
@@ -74,6 +77,18 @@ public interface DataStream<T> {
    * elements and keeps them in broadcast state.
    */
   <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream);
+
+  /**
+   * Cuts the whole (non-keyed) stream into windows; the window operator runs with parallelism 1.
+   * Needs {@code millrace-windows} on the class path.
+   */
+  <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner);
+
+  /** Starts a window join with {@code other}. Needs {@code millrace-windows}. */
+  <T2> JoinedStreams<T, T2> join(DataStream<T2> other);
+
+  /** Starts a window co-group with {@code other}. Needs {@code millrace-windows}. */
+  <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other);
 
   /** Sends every element to every parallel instance of the next operator. */
   DataStream<T> broadcast();

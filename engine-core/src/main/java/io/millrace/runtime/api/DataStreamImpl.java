@@ -3,9 +3,11 @@ package io.millrace.runtime.api;
 import io.millrace.api.BroadcastConnectedStream;
 import io.millrace.api.BroadcastStream;
 import io.millrace.api.CloseableIterator;
+import io.millrace.api.CoGroupedStreams;
 import io.millrace.api.ConnectedStreams;
 import io.millrace.api.DataStream;
 import io.millrace.api.DataStreamSink;
+import io.millrace.api.JoinedStreams;
 import io.millrace.api.KeyedStream;
 import io.millrace.api.SingleOutputStreamOperator;
 import io.millrace.api.StreamExecutionEnvironment;
@@ -17,6 +19,9 @@ import io.millrace.api.functions.KeySelector;
 import io.millrace.api.functions.MapFunction;
 import io.millrace.api.functions.ProcessFunction;
 import io.millrace.api.sink.Sink;
+import io.millrace.api.windowing.AllWindowedStream;
+import io.millrace.api.windowing.Window;
+import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.sink.SinkFunction;
 import io.millrace.runtime.eventtime.TimestampsAndWatermarksOperator;
 import io.millrace.runtime.graph.OneInputTransformation;
@@ -185,6 +190,22 @@ class DataStreamImpl<T> implements DataStream<T> {
       inputs.add(input);
     }
     return new DataStreamImpl<>(env, new UnionTransformation<>(env.nextId(), env.generation(), inputs));
+  }
+
+  @Override
+  public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+    Objects.requireNonNull(assigner, "window assigner must not be null");
+    return WindowingProvider.get().windowAll(this, assigner);
+  }
+
+  @Override
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return WindowingProvider.get().join(this, of(other));
+  }
+
+  @Override
+  public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+    return WindowingProvider.get().coGroup(this, of(other));
   }
 
   @Override

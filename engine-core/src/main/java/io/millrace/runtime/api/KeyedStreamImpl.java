@@ -1,11 +1,16 @@
 package io.millrace.runtime.api;
 
 import io.millrace.api.ConnectedStreams;
+import io.millrace.api.IntervalJoin;
 import io.millrace.api.KeyedStream;
 import io.millrace.api.SingleOutputStreamOperator;
 import io.millrace.api.functions.KeySelector;
 import io.millrace.api.functions.KeyedProcessFunction;
 import io.millrace.api.functions.ReduceFunction;
+import io.millrace.api.windowing.GlobalWindow;
+import io.millrace.api.windowing.Window;
+import io.millrace.api.windowing.WindowAssigner;
+import io.millrace.api.windowing.WindowedStream;
 import io.millrace.runtime.graph.PartitionTransformation;
 import io.millrace.runtime.operators.KeyedProcessOperator;
 import io.millrace.runtime.operators.StreamGroupedReduce;
@@ -37,6 +42,34 @@ final class KeyedStreamImpl<T, K> extends DataStreamImpl<T> implements KeyedStre
     Objects.requireNonNull(reducer, "reduce function must not be null");
     return addOperator("reduce", reducer,
         (subtask, name) -> new StreamGroupedReduce<>(instance(reducer, subtask, name), keySelector), keySelector);
+  }
+
+  @Override
+  public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+    Objects.requireNonNull(assigner, "window assigner must not be null");
+    return WindowingProvider.get().window(this, assigner);
+  }
+
+  @Override
+  public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+    return countWindow(size, size);
+  }
+
+  @Override
+  public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("count window size must be positive, got " + size + " for countWindow(...)");
+    }
+    if (slide <= 0 || slide > size) {
+      throw new IllegalArgumentException(
+          "count window slide must be positive and at most the size " + size + ", got " + slide + " for countWindow(size, slide)");
+    }
+    return WindowingProvider.get().countWindow(this, size, slide);
+  }
+
+  @Override
+  public <T2> IntervalJoin<T, T2, K> intervalJoin(KeyedStream<T2, K> other) {
+    return WindowingProvider.get().intervalJoin(this, (KeyedStream<T2, K>) of(other));
   }
 
   @Override

@@ -113,6 +113,9 @@ class DataStreamImpl<T> implements DataStream<T> {
     java.time.Duration interval = env.getConfig().getAutoWatermarkInterval();
     SingleOutputStreamOperatorImpl<T> stamped = addOperator("timestamps", null,
         (subtask, name) -> new TimestampsAndWatermarksOperator<>(strategy, interval), null);
+    if (strategy.producesWatermarks()) {
+      stamped.transformation().setProducesWatermarks();
+    }
     return stamped.name("watermarks");
   }
 

@@ -46,6 +46,14 @@ public final class StreamInternals {
     return new SingleOutputStreamOperatorImpl<>(left.env, operator);
   }
 
+  /**
+   * Marks the operator producing {@code stream} as working in event time: building the job
+   * warns when no watermarks reach it.
+   */
+  public static void setNeedsWatermarks(DataStream<?> stream) {
+    impl(stream).transformation().setNeedsWatermarks();
+  }
+
   /** Sets the parallelism of the operator producing {@code stream} (windowAll runs at 1). */
   public static void setParallelism(DataStream<?> stream, int parallelism) {
     impl(stream).transformation().setParallelism(parallelism);

@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the recorded transformations into a {@link JobGraph}: resolves virtual steps into edge
@@ -17,7 +19,10 @@ import java.util.Map;
 public final class JobGraphBuilder {
   private final int defaultParallelism;
   private final int defaultMaxParallelism;
+  private static final Logger LOG = LoggerFactory.getLogger(JobGraphBuilder.class);
+
   private final Map<Transformation<?>, StreamNode> nodes = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
 
   /**
    * @param defaultParallelism the environment's parallelism
@@ -38,9 +43,50 @@ public final class JobGraphBuilder {
     for (Transformation<?> sink : sinks) {
       node(sink);
     }
+    warnAboutEventTimeWithoutWatermarks();
     List<StreamEdge> networkEdges = new ArrayList<>();
     List<JobVertex> vertices = chain(networkEdges);
     return new JobGraph(jobName, vertices, networkEdges);
+  }
+
+  /**
+   * An event-time operator with no watermark source upstream would only fire at the end of a
+   * bounded input — almost always a mistake, so say so when the job is built.
+   */
+  private void warnAboutEventTimeWithoutWatermarks() {
+    for (Transformation<?> transformation : nodes.keySet()) {
+      if (transformation.needsWatermarks() && !watermarksReach(transformation, new IdentityHashMap<>())) {
+        String warning = transformation.readableName() + " works in event time, but nothing upstream produces "
+            + "watermarks, so it fires only when a bounded input ends: give fromSource(...) a WatermarkStrategy "
+            + "such as forBoundedOutOfOrderness, or call assignTimestampsAndWatermarks(...) before it";
+        warnings.add(warning);
+        LOG.warn(warning);
+      }
+    }
+  }
+
+  private static boolean watermarksReach(Transformation<?> transformation, Map<Transformation<?>, Boolean> seen) {
+    if (seen.put(transformation, Boolean.TRUE) != null) {
+      return false;
+    }
+    if (transformation.producesWatermarks()) {
+      return true;
+    }
+    if (transformation instanceof SourceTransformation<?> source) {
+      // A SourceFunction may emit watermarks itself; only a Source's strategy says for sure.
+      return source.sourceFunction() != null || source.watermarkStrategy().producesWatermarks();
+    }
+    for (Transformation<?> input : transformation.inputs()) {
+      if (watermarksReach(input, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The warnings the last {@link #build} logged. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   private StreamNode node(Transformation<?> transformation) {

@@ -23,6 +23,8 @@ public abstract class Transformation<T> {
   private int maxParallelism = DEFAULT;
   private boolean chainingDisabled;
   private boolean startsNewChain;
+  private boolean needsWatermarks;
+  private boolean producesWatermarks;
   private Class<T> outputType;
 
   protected Transformation(int id, String kind, String functionDescription, int generation) {
@@ -106,6 +108,26 @@ public abstract class Transformation<T> {
 
   public void startNewChain() {
     this.startsNewChain = true;
+  }
+
+  /** Whether this step works in event time and so needs watermarks from upstream. */
+  public boolean needsWatermarks() {
+    return needsWatermarks;
+  }
+
+  /** Marks this step as working in event time (event-time windows, joins, CEP). */
+  public void setNeedsWatermarks() {
+    this.needsWatermarks = true;
+  }
+
+  /** Whether this step generates watermarks ({@code assignTimestampsAndWatermarks}). */
+  public boolean producesWatermarks() {
+    return producesWatermarks;
+  }
+
+  /** Marks this step as a generator of watermarks. */
+  public void setProducesWatermarks() {
+    this.producesWatermarks = true;
   }
 
   public Class<T> outputType() {

@@ -11,6 +11,7 @@ import io.millrace.api.windowing.GlobalWindow;
 import io.millrace.api.windowing.Window;
 import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.windowing.WindowedStream;
+import io.millrace.runtime.aggregation.FieldAggregations;
 import io.millrace.runtime.graph.PartitionTransformation;
 import io.millrace.runtime.operators.KeyedProcessOperator;
 import io.millrace.runtime.operators.StreamGroupedReduce;
@@ -42,6 +43,72 @@ final class KeyedStreamImpl<T, K> extends DataStreamImpl<T> implements KeyedStre
     Objects.requireNonNull(reducer, "reduce function must not be null");
     return addOperator("reduce", reducer,
         (subtask, name) -> new StreamGroupedReduce<>(instance(reducer, subtask, name), keySelector), keySelector);
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> sum(String field) {
+    return aggregate("sum", FieldAggregations.sum(elementType(), field));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> sum(int position) {
+    return aggregate("sum", FieldAggregations.sum(elementType(), position));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> min(String field) {
+    return aggregate("min", FieldAggregations.min(elementType(), field));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> min(int position) {
+    return aggregate("min", FieldAggregations.min(elementType(), position));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> max(String field) {
+    return aggregate("max", FieldAggregations.max(elementType(), field));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> max(int position) {
+    return aggregate("max", FieldAggregations.max(elementType(), position));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> minBy(String field) {
+    return aggregate("minBy", FieldAggregations.minBy(elementType(), field));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> minBy(int position) {
+    return aggregate("minBy", FieldAggregations.minBy(elementType(), position));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> maxBy(String field) {
+    return aggregate("maxBy", FieldAggregations.maxBy(elementType(), field));
+  }
+
+  @Override
+  public SingleOutputStreamOperator<T> maxBy(int position) {
+    return aggregate("maxBy", FieldAggregations.maxBy(elementType(), position));
+  }
+
+  /** A rolling field aggregation: a reduce named after the aggregation. */
+  private SingleOutputStreamOperator<T> aggregate(String kind, ReduceFunction<T> reducer) {
+    return addOperator(kind, reducer,
+        (subtask, name) -> new StreamGroupedReduce<>(instance(reducer, subtask, name), keySelector), keySelector);
+  }
+
+  /** The element type if known at build time ({@code returns(Class)} before {@code keyBy}), else null. */
+  @SuppressWarnings("unchecked")
+  private Class<T> elementType() {
+    Class<T> type = transformation.outputType();
+    if (type == null && !transformation.inputs().isEmpty()) {
+      type = (Class<T>) transformation.inputs().get(0).outputType();
+    }
+    return type;
   }
 
   @Override

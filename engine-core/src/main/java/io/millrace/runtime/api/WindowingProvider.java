@@ -38,18 +38,22 @@ public interface WindowingProvider {
   /** An interval join of two keyed streams. */
   <T1, T2, K> IntervalJoin<T1, T2, K> intervalJoin(KeyedStream<T1, K> left, KeyedStream<T2, K> right);
 
-  /** The provider on the class path; fails naming the missing dependency. */
+  /** The provider on the class path; fails (every time) naming the missing dependency. */
   static WindowingProvider get() {
-    return Holder.PROVIDER;
+    WindowingProvider provider = Holder.provider;
+    if (provider == null) {
+      provider = ServiceLoader.load(WindowingProvider.class, WindowingProvider.class.getClassLoader())
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException(
+              "Windows and joins need the module io.millrace:millrace-windows on the class path: add it as a dependency"));
+      Holder.provider = provider;
+    }
+    return provider;
   }
 
-  /** Loads the provider once. */
+  /** The provider once found; a failed lookup is not cached, so its message stays readable. */
   final class Holder {
-    private static final WindowingProvider PROVIDER =
-        ServiceLoader.load(WindowingProvider.class, WindowingProvider.class.getClassLoader())
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException(
-                "Windows and joins need the module io.millrace:millrace-windows on the class path: add it as a dependency"));
+    private static volatile WindowingProvider provider;
 
     private Holder() {}
   }

@@ -1,5 +1,7 @@
 /**
- * Internal: the window operator, assigners' slicing, triggers and joins (filled by the
- * time-and-windows issue). Nothing here is public API.
+ * Internal: the windowed streams behind {@code window(...)}, {@code countWindow(...)} and
+ * {@code windowAll(...)}, and the {@link io.millrace.runtime.api.WindowingProvider} core finds with
+ * the {@link java.util.ServiceLoader}; the window operator is in {@code .operator}, joins in
+ * {@code .join}. Nothing here is public API.
  */
 package io.millrace.windows.internal;

@@ -1,0 +1,56 @@
+package io.millrace.api.windowing.assigners;
+
+import io.millrace.api.windowing.MergingWindowAssigner;
+import io.millrace.api.windowing.TimeWindow;
+import io.millrace.api.windowing.Trigger;
+import io.millrace.api.windowing.triggers.ProcessingTimeTrigger;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Processing-time session windows whose gap each element decides; made by
+ * {@link ProcessingTimeSessionWindows#withDynamicGap}.
+ *
+ * @param <T> element type
+ */
+public final class DynamicProcessingTimeSessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
+  private static final long serialVersionUID = 1L;
+
+  private final SessionWindowTimeGapExtractor<T> extractor;
+
+  DynamicProcessingTimeSessionWindows(SessionWindowTimeGapExtractor<T> extractor) {
+    this.extractor = extractor;
+  }
+
+  @Override
+  public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
+    long now = context.getCurrentProcessingTime();
+    long gap = extractor.extract(element);
+    if (gap <= 0) {
+      throw new IllegalArgumentException("dynamic session gap must be positive, got " + gap + " ms for element " + element
+          + " from the extractor of ProcessingTimeSessionWindows.withDynamicGap(...)");
+    }
+    return List.of(new TimeWindow(now, now + gap));
+  }
+
+  @Override
+  public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
+    SessionMerging.mergeWindows(windows, callback);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Trigger<T, TimeWindow> getDefaultTrigger() {
+    return (Trigger<T, TimeWindow>) (Trigger<?, TimeWindow>) ProcessingTimeTrigger.create();
+  }
+
+  @Override
+  public boolean isEventTime() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "DynamicProcessingTimeSessionWindows()";
+  }
+}

@@ -1,0 +1,76 @@
+package io.millrace.api.windowing.assigners;
+
+import io.millrace.api.windowing.TimeWindow;
+import io.millrace.api.windowing.Trigger;
+import io.millrace.api.windowing.WindowAssigner;
+import io.millrace.api.windowing.triggers.ProcessingTimeTrigger;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Puts each element into the one processing-time window {@code [start, start + size)} containing
+ * the current processing time (the job's clock) when the element arrives, where window starts are
+ * {@code offset + k * size}. Fires when the clock reaches the window's end - 1 (see
+ * {@link ProcessingTimeTrigger}).
+ *
+ * <pre>{@code
+ * keyed.window(TumblingProcessingTimeWindows.of(Duration.ofMinutes(1)))  // [0:00, 1:00), [1:00, 2:00), ...
+ * keyed.window(TumblingProcessingTimeWindows.of(Duration.ofHours(1), Duration.ofMinutes(15)))  // [0:15, 1:15), ...
+ * }</pre>
+ */
+public final class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> {
+  private static final long serialVersionUID = 1L;
+
+  private final long size;
+  private final long offset;
+
+  private TumblingProcessingTimeWindows(long size, long offset) {
+    this.size = size;
+    this.offset = offset;
+  }
+
+  /** Windows of {@code size}, aligned to the epoch. */
+  public static TumblingProcessingTimeWindows of(Duration size) {
+    return new TumblingProcessingTimeWindows(AssignerArguments.positive(size, "window size", "TumblingProcessingTimeWindows.of(...)"), 0);
+  }
+
+  /** Windows of {@code size} starting at {@code offset + k * size}; needs {@code |offset| < size}. */
+  public static TumblingProcessingTimeWindows of(Duration size, Duration offset) {
+    String factory = "TumblingProcessingTimeWindows.of(size, offset)";
+    long sizeMillis = AssignerArguments.positive(size, "window size", factory);
+    return new TumblingProcessingTimeWindows(sizeMillis, AssignerArguments.offset(offset, sizeMillis, "size", factory));
+  }
+
+  @Override
+  public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+    long now = context.getCurrentProcessingTime();
+    long start = TimeWindow.getWindowStartWithOffset(now, offset, size);
+    return List.of(new TimeWindow(start, start + size));
+  }
+
+  @Override
+  public Trigger<Object, TimeWindow> getDefaultTrigger() {
+    return ProcessingTimeTrigger.create();
+  }
+
+  @Override
+  public boolean isEventTime() {
+    return false;
+  }
+
+  /** The window size in milliseconds. */
+  public long getSize() {
+    return size;
+  }
+
+  /** The window offset in milliseconds. */
+  public long getOffset() {
+    return offset;
+  }
+
+  @Override
+  public String toString() {
+    return "TumblingProcessingTimeWindows(" + size + (offset == 0 ? "" : ", offset " + offset) + ")";
+  }
+}

@@ -1,0 +1,119 @@
+package io.millrace.windows;
+
+import io.millrace.api.OutputTag;
+import io.millrace.api.SingleOutputStreamOperator;
+import io.millrace.runtime.api.StreamInternals;
+import io.millrace.runtime.graph.OneInputTransformation;
+import io.millrace.runtime.operators.OneInputStreamOperator;
+import io.millrace.runtime.operators.OperatorContext;
+import io.millrace.runtime.operators.Output;
+import io.millrace.runtime.time.ManualProcessingClock;
+import io.millrace.state.internal.KeyGroupRange;
+import io.millrace.state.internal.heap.HeapKeyedStateBackend;
+import io.millrace.state.internal.heap.HeapOperatorStateBackend;
+import io.millrace.windows.internal.operator.WindowOperator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * Runs the window operator a windowed stream recorded, alone, on the test's thread: feeds it
+ * elements, watermarks and processing time (a {@link ManualProcessingClock}), runs its mailbox
+ * after each step as the task would, and records what it emits with the record timestamps.
+ *
+ * @param <IN> element type
+ * @param <OUT> output type
+ */
+final class WindowOperatorHarness<IN, OUT> {
+  /** An emitted record and its timestamp; {@code tag} is null on the main output. */
+  record Emitted(String tag, Object value, long timestamp) {
+    @Override
+    public String toString() {
+      return (tag == null ? "" : tag + ":") + value + "@" + timestamp;
+    }
+  }
+
+  private final ManualProcessingClock clock = new ManualProcessingClock(0);
+  private final Queue<Runnable> mailbox = new ArrayDeque<>();
+  private final List<Emitted> emitted = new ArrayList<>();
+  private final List<Long> watermarks = new ArrayList<>();
+  private final OneInputStreamOperator<IN, OUT> operator;
+  private final HeapKeyedStateBackend<Object> backend;
+
+  @SuppressWarnings("unchecked")
+  WindowOperatorHarness(SingleOutputStreamOperator<OUT> windowed) throws Exception {
+    OneInputTransformation<IN, OUT> transformation = (OneInputTransformation<IN, OUT>) StreamInternals.transformation(windowed);
+    operator = (OneInputStreamOperator<IN, OUT>) transformation.factory().create(0, "window@test");
+    backend = new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, "window@test");
+    OperatorContext context = new OperatorContext(
+        "window@test", 0, 1, 128, backend, new HeapOperatorStateBackend(), clock, mailbox::add);
+    operator.setup(context, new Output<>() {
+      @Override
+      public void collect(OUT record, long timestamp) {
+        emitted.add(new Emitted(null, record, timestamp));
+      }
+
+      @Override
+      public <X> void collect(OutputTag<X> tag, X record, long timestamp) {
+        emitted.add(new Emitted(tag.getId(), record, timestamp));
+      }
+
+      @Override
+      public void emitWatermark(long watermark) {
+        watermarks.add(watermark);
+      }
+    });
+    operator.open();
+  }
+
+  WindowOperatorHarness<IN, OUT> element(IN value, long timestamp) throws Exception {
+    operator.processElement(value, timestamp);
+    runMailbox();
+    return this;
+  }
+
+  WindowOperatorHarness<IN, OUT> watermark(long watermark) throws Exception {
+    operator.processWatermark(watermark);
+    runMailbox();
+    return this;
+  }
+
+  WindowOperatorHarness<IN, OUT> processingTime(long time) {
+    clock.advanceTo(time);
+    runMailbox();
+    return this;
+  }
+
+  /** What was emitted since the last call, main and side outputs, in order. */
+  List<String> take() {
+    List<String> out = new ArrayList<>();
+    emitted.forEach(e -> out.add(e.toString()));
+    emitted.clear();
+    return out;
+  }
+
+  /** The (key, namespace) entries of every state: window contents, trigger, merge set, window state. */
+  int numStateEntries() {
+    return ((WindowOperator<?, ?, ?, ?, ?, ?>) operator).numStateEntries();
+  }
+
+  long numLateRecordsDropped() {
+    return ((WindowOperator<?, ?, ?, ?, ?, ?>) operator).numLateRecordsDropped();
+  }
+
+  List<Long> watermarks() {
+    return watermarks;
+  }
+
+  void close() throws Exception {
+    operator.close();
+  }
+
+  private void runMailbox() {
+    Runnable action;
+    while ((action = mailbox.poll()) != null) {
+      action.run();
+    }
+  }
+}

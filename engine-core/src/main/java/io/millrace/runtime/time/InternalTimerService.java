@@ -1,14 +1,11 @@
 package io.millrace.runtime.time;
 
 import io.millrace.state.internal.KeyedStateBackend;
-import java.util.HashSet;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * Event-time and processing-time timers of a keyed operator: priority queues by time, one timer
- * per (key, namespace, time). Event-time timers fire as the watermark advances; processing-time
+ * Event-time and processing-time timers of a keyed operator: queues by time (registration order
+ * among equal times), one timer per (key, namespace, time). Event-time timers fire as the watermark advances; processing-time
  * timers through one wake-up scheduled on the job's clock for the earliest timer, run in the
  * task's mailbox. Confined to the task's thread (the clock only posts to the mailbox).
  *
@@ -21,10 +18,8 @@ public final class InternalTimerService<K, N> {
   private final Executor mailbox;
   private final Triggerable<K, N> target;
 
-  private final PriorityQueue<InternalTimer<K, N>> eventTimeQueue = new PriorityQueue<>();
-  private final Set<InternalTimer<K, N>> eventTimeTimers = new HashSet<>();
-  private final PriorityQueue<InternalTimer<K, N>> processingTimeQueue = new PriorityQueue<>();
-  private final Set<InternalTimer<K, N>> processingTimeTimers = new HashSet<>();
+  private final TimerQueue<K, N> eventTimeQueue = new TimerQueue<>();
+  private final TimerQueue<K, N> processingTimeQueue = new TimerQueue<>();
 
   private long currentWatermark = Long.MIN_VALUE;
   private long scheduledWakeup = Long.MAX_VALUE;
@@ -55,36 +50,27 @@ public final class InternalTimerService<K, N> {
   /** Registers an event-time timer for the current key. */
   public void registerEventTimeTimer(N namespace, long time) {
     InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
-    if (eventTimeTimers.add(timer)) {
-      eventTimeQueue.add(timer);
-    }
+    eventTimeQueue.add(timer);
   }
 
   /** Deletes an event-time timer of the current key. */
   public void deleteEventTimeTimer(N namespace, long time) {
     InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
-    if (eventTimeTimers.remove(timer)) {
-      eventTimeQueue.remove(timer);
-    }
+    eventTimeQueue.remove(timer);
   }
 
   /** Registers a processing-time timer for the current key. */
   public void registerProcessingTimeTimer(N namespace, long time) {
     InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
-    if (processingTimeTimers.add(timer)) {
-      processingTimeQueue.add(timer);
-      if (time < scheduledWakeup) {
-        scheduleWakeup(time);
-      }
+    if (processingTimeQueue.add(timer) && time < scheduledWakeup) {
+      scheduleWakeup(time);
     }
   }
 
   /** Deletes a processing-time timer of the current key. */
   public void deleteProcessingTimeTimer(N namespace, long time) {
     InternalTimer<K, N> timer = new InternalTimer<>(time, backend.getCurrentKey(), namespace);
-    if (processingTimeTimers.remove(timer)) {
-      processingTimeQueue.remove(timer);
-    }
+    processingTimeQueue.remove(timer);
   }
 
   /** Fires every event-time timer at or before {@code watermark}, in time order. */
@@ -93,7 +79,6 @@ public final class InternalTimerService<K, N> {
     InternalTimer<K, N> timer;
     while ((timer = eventTimeQueue.peek()) != null && timer.timestamp() <= watermark) {
       eventTimeQueue.poll();
-      eventTimeTimers.remove(timer);
       backend.setCurrentKey(timer.key());
       target.onEventTime(timer);
     }
@@ -129,7 +114,6 @@ public final class InternalTimerService<K, N> {
     InternalTimer<K, N> timer;
     while ((timer = processingTimeQueue.peek()) != null && timer.timestamp() <= now) {
       processingTimeQueue.poll();
-      processingTimeTimers.remove(timer);
       backend.setCurrentKey(timer.key());
       target.onProcessingTime(timer);
     }

@@ -9,9 +9,4 @@ package io.millrace.runtime.time;
  * @param <K> key type
  * @param <N> namespace type
  */
-public record InternalTimer<K, N>(long timestamp, K key, N namespace) implements Comparable<InternalTimer<K, N>> {
-  @Override
-  public int compareTo(InternalTimer<K, N> other) {
-    return Long.compare(timestamp, other.timestamp);
-  }
-}
+public record InternalTimer<K, N>(long timestamp, K key, N namespace) {}

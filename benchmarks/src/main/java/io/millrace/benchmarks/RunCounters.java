@@ -2,6 +2,7 @@ package io.millrace.benchmarks;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RunCounters {
   private static final Map<String, LongAdder> COUNTERS = new ConcurrentHashMap<>();
+  private static final Map<String, DoubleAdder> DOUBLE_TOTALS = new ConcurrentHashMap<>();
 
   private RunCounters() {}
 
@@ -22,6 +24,17 @@ public final class RunCounters {
   /** Returns the total of counter {@code id} (0 if never added to) and forgets it. */
   public static long take(String id) {
     LongAdder adder = COUNTERS.remove(id);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** Adds {@code delta} to the floating-point total {@code id} (created at 0 on first use). */
+  public static void addDouble(String id, double delta) {
+    DOUBLE_TOTALS.computeIfAbsent(id, k -> new DoubleAdder()).add(delta);
+  }
+
+  /** Returns the floating-point total {@code id} (0 if never added to) and forgets it. */
+  public static double takeDouble(String id) {
+    DoubleAdder adder = DOUBLE_TOTALS.remove(id);
     return adder == null ? 0 : adder.sum();
   }
 }

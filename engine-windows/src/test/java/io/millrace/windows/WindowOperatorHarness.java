@@ -11,6 +11,7 @@ import io.millrace.runtime.time.ManualProcessingClock;
 import io.millrace.state.internal.KeyGroupRange;
 import io.millrace.state.internal.heap.HeapKeyedStateBackend;
 import io.millrace.state.internal.heap.HeapOperatorStateBackend;
+import io.millrace.windows.internal.operator.SlicingWindowOperator;
 import io.millrace.windows.internal.operator.WindowOperator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -95,11 +96,18 @@ final class WindowOperatorHarness<IN, OUT> {
 
   /** The (key, namespace) entries of every state: window contents, trigger, merge set, window state. */
   int numStateEntries() {
-    return ((WindowOperator<?, ?, ?, ?, ?, ?>) operator).numStateEntries();
+    return operator instanceof SlicingWindowOperator<?, ?, ?, ?, ?> slicing
+        ? slicing.numStateEntries() : ((WindowOperator<?, ?, ?, ?, ?, ?>) operator).numStateEntries();
   }
 
   long numLateRecordsDropped() {
-    return ((WindowOperator<?, ?, ?, ?, ?, ?>) operator).numLateRecordsDropped();
+    return operator instanceof SlicingWindowOperator<?, ?, ?, ?, ?> slicing
+        ? slicing.numLateRecordsDropped() : ((WindowOperator<?, ?, ?, ?, ?, ?>) operator).numLateRecordsDropped();
+  }
+
+  /** Whether the windowed stream chose the slicing operator. */
+  boolean isSlicing() {
+    return operator instanceof SlicingWindowOperator<?, ?, ?, ?, ?>;
   }
 
   List<Long> watermarks() {

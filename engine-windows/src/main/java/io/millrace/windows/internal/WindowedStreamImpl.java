@@ -12,12 +12,16 @@ import io.millrace.api.windowing.Evictor;
 import io.millrace.api.windowing.MergingWindowAssigner;
 import io.millrace.api.windowing.ProcessAllWindowFunction;
 import io.millrace.api.windowing.ProcessWindowFunction;
+import io.millrace.api.windowing.TimeWindow;
 import io.millrace.api.windowing.TimestampedValue;
 import io.millrace.api.windowing.Trigger;
 import io.millrace.api.windowing.Window;
 import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.windowing.WindowFunction;
 import io.millrace.api.windowing.WindowedStream;
+import io.millrace.api.windowing.assigners.SlidingEventTimeWindows;
+import io.millrace.api.windowing.assigners.TumblingEventTimeWindows;
+import io.millrace.api.windowing.triggers.EventTimeTrigger;
 import io.millrace.runtime.aggregation.FieldAggregations;
 import io.millrace.runtime.api.StreamInternals;
 import io.millrace.state.AggregatingStateDescriptor;
@@ -25,6 +29,8 @@ import io.millrace.state.AppendingState;
 import io.millrace.state.ListStateDescriptor;
 import io.millrace.state.ReducingStateDescriptor;
 import io.millrace.state.StateDescriptor;
+import io.millrace.windows.internal.operator.SliceAggregator;
+import io.millrace.windows.internal.operator.SlicingWindowOperatorSpec;
 import io.millrace.windows.internal.operator.WindowFunctions;
 import io.millrace.windows.internal.operator.WindowOperatorSpec;
 import io.millrace.windows.internal.operator.WindowOperatorSpec.FunctionAdapter;
@@ -123,6 +129,13 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
       return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, null), windowFunction,
           f -> WindowFunctions.reduceThen(reduceFunction, adapter.adapt(f)));
     }
+    // Flink applies a window's reduce in the order elements arrive; merging slices in time order
+    // could change the result of a reduce that is not commutative, so windows of several slices
+    // (sliding) reduce on the general path.
+    long[] geometry = slicing(false);
+    if (geometry != null) {
+      return addSlicingOperator(named, geometry, SliceAggregator.reducing(reduceFunction), windowFunction, adapter);
+    }
     return addOperator(named, new ReducingStateDescriptor<T>(CONTENTS_STATE, reduceFunction, null), windowFunction,
         f -> WindowFunctions.<T, R, K, W>singleValue(adapter.adapt(f)));
   }
@@ -158,6 +171,10 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
     if (evictor != null) {
       return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, null), windowFunction,
           f -> WindowFunctions.aggregateThen(aggregateFunction, adapter.adapt(f)));
+    }
+    long[] geometry = slicing(true);
+    if (geometry != null) {
+      return addSlicingOperator(named, geometry, SliceAggregator.aggregating(aggregateFunction), windowFunction, adapter);
     }
     return addOperator(named, new AggregatingStateDescriptor<T, ACC, V>(CONTENTS_STATE, aggregateFunction, null), windowFunction,
         f -> WindowFunctions.<V, R, K, W>singleValue(adapter.adapt(f)));
@@ -260,6 +277,48 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
     if (assigner.isEventTime()) {
       StreamInternals.setNeedsWatermarks(window);
     }
+    return window;
+  }
+
+  // ------------------------------------------------------------------------------- the slicing operator
+
+  /**
+   * The {@code {size, slide, offset}} of the windows when the slicing operator gives exactly the
+   * general operator's output, else null: aligned event-time windows (tumbling, sliding), their
+   * default trigger, no evictor (the callers have checked it: the function is incremental).
+   * Where a slice is smaller than a window, slices merge in time order rather than in the order
+   * the elements came, so {@code mayMergeSlices} false limits slicing to windows of one slice.
+   */
+  private long[] slicing(boolean mayMergeSlices) {
+    if (evictor != null || !(trigger instanceof EventTimeTrigger)) {
+      // EventTimeTrigger is final and stateless: any instance is the default trigger.
+      return null;
+    }
+    long[] geometry;
+    if (assigner instanceof TumblingEventTimeWindows tumbling) {
+      geometry = new long[] {tumbling.getSize(), tumbling.getSize(), tumbling.getOffset()};
+    } else if (assigner instanceof SlidingEventTimeWindows sliding) {
+      geometry = new long[] {sliding.getSize(), sliding.getSlide(), sliding.getOffset()};
+    } else {
+      return null;
+    }
+    boolean oneSlicePerWindow = geometry[0] == geometry[1];
+    return mayMergeSlices || oneSlicePerWindow ? geometry : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <ACC, V, R> SingleOutputStreamOperator<R> addSlicingOperator(
+      Function named, long[] geometry, SliceAggregator<T, ACC, V> aggregator,
+      Function richFunction, FunctionAdapter<Iterable<V>, R, K, W> adapter) {
+    // slicing() accepted only the time-window assigners, so W is TimeWindow.
+    WindowAssigner<? super T, TimeWindow> timeAssigner = (WindowAssigner<? super T, TimeWindow>) (WindowAssigner<?, ?>) assigner;
+    FunctionAdapter<Iterable<V>, R, K, TimeWindow> timeAdapter =
+        (FunctionAdapter<Iterable<V>, R, K, TimeWindow>) (FunctionAdapter<?, ?, ?, ?>) adapter;
+    SlicingWindowOperatorSpec<K, T, ACC, V, R> spec = new SlicingWindowOperatorSpec<>(
+        timeAssigner, geometry[0], geometry[1], geometry[2], allowedLateness, lateDataTag, input.getKeySelector(),
+        aggregator, richFunction, f -> WindowFunctions.<V, R, K, TimeWindow>singleValue(timeAdapter.adapt(f)));
+    SingleOutputStreamOperator<R> window = StreamInternals.addOneInputOperator(input, "window", named, spec, input.getKeySelector());
+    StreamInternals.setNeedsWatermarks(window);
     return window;
   }
 

@@ -19,7 +19,7 @@ public final class ConnectedStreamsGuide {
   /** A user's sign-up: the other input of the keyed example. */
   public record SignUp(String userId, String country) {}
 
-  static void coMap(StreamExecutionEnvironment env) {
+  static DataStream<String> coMap(StreamExecutionEnvironment env) {
     // [START co-map]
     DataStream<ClickEvent> clicks = env.fromElements(new ClickEvent("alice", "ad-1"));
     DataStream<SignUp> signUps = env.fromElements(new SignUp("bob", "NZ"));
@@ -38,7 +38,7 @@ public final class ConnectedStreamsGuide {
       }
     });
     // [END co-map]
-    log.print();
+    return log;
   }
 
   // [START keyed-co-process]
@@ -90,7 +90,7 @@ public final class ConnectedStreamsGuide {
   /** Runs the examples. */
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    coMap(env);
+    coMap(env).print();
     env.execute("co-map");
     keyed(env);
     env.execute("keyed co-process");

@@ -1,5 +1,6 @@
 package io.millrace.examples.guide;
 
+import io.millrace.api.DataStream;
 import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.functions.OpenContext;
 import io.millrace.api.functions.RichMapFunction;
@@ -29,12 +30,21 @@ public final class FunctionInstances {
   }
   // [END rich-per-subtask]
 
+  /** Four elements numbered per subtask after a rebalance. */
+  static DataStream<String> numbered(StreamExecutionEnvironment env) {
+    return env.fromElements("a", "b", "c", "d").rebalance().map(new Numbering());
+  }
+
   /** Runs the examples. */
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    env.fromElements("a", "b", "c", "d").rebalance().map(new Numbering()).print();
+    numbered(env).print();
     env.execute("rich function per subtask");
+    sharedLambda(env);
+  }
 
+  /** Counts the even numbers to a million in a sink shared by 4 subtasks and prints the count. */
+  static void sharedLambda(StreamExecutionEnvironment env) throws Exception {
     // [START shared-lambda]
     LongAdder evens = new LongAdder();       // captured by a lambda that 4 subtasks share:
     env.fromSequence(1, 1_000_000)           // must be thread-safe (a plain long[] or HashMap

@@ -21,14 +21,16 @@ public final class KeyedProcessing {
         new ClickEvent("alice", "ad-2"), new ClickEvent("bob", "ad-3"));
   }
 
+  /** The two streams of {@link #counting}. */
+  record Counting(DataStream<ClickCount> counts, DataStream<ClickCount> totals) {}
+
   /** The click counter on a keyed stream, and a rolling reduce. */
-  static void counting(DataStream<ClickEvent> clicks) {
+  static Counting counting(DataStream<ClickEvent> clicks) {
     // [START keyed-process]
     DataStream<ClickCount> counts = clicks
         .keyBy(ClickEvent::getUserId)
         .process(new ClickCounter());
     // [END keyed-process]
-    counts.print();
 
     // [START reduce]
     DataStream<ClickCount> totals = clicks
@@ -36,7 +38,7 @@ public final class KeyedProcessing {
         .keyBy(ClickCount::getUserId)
         .reduce((a, b) -> new ClickCount(a.getUserId(), a.getCount() + b.getCount()));
     // [END reduce]
-    totals.print();
+    return new Counting(counts, totals);
   }
 
   // [START distinct-ads]
@@ -65,14 +67,21 @@ public final class KeyedProcessing {
   /** Runs the examples. */
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    counting(clicks(env));
+    Counting counting = counting(clicks(env));
+    counting.counts().print();
+    counting.totals().print();
     env.execute("counting");
+    distinctAds(env);
+    env.execute("distinct ads");
+  }
+
+  /** The first click of each user on each ad, printed. */
+  static void distinctAds(StreamExecutionEnvironment env) {
     // [START distinct-ads-use]
     clicks(env)
         .keyBy(ClickEvent::getUserId)
         .process(new FirstClickPerAd())
         .print();
     // [END distinct-ads-use]
-    env.execute("distinct ads");
   }
 }

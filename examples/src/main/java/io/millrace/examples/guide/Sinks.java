@@ -20,11 +20,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class Sinks {
   private Sinks() {}
 
-  static void sinkFunctions(StreamExecutionEnvironment env) {
+  /** Adds a sink of the numbers 1 to 10 into the queue it returns. */
+  static ConcurrentLinkedQueue<Long> sinkFunctions(StreamExecutionEnvironment env) {
     // [START add-sink]
     ConcurrentLinkedQueue<Long> received = new ConcurrentLinkedQueue<>();   // thread-safe:
     env.fromSequence(1, 10).addSink(received::add);                        // all subtasks share the lambda
     // [END add-sink]
+    return received;
   }
 
   // [START rich-sink]
@@ -53,6 +55,13 @@ public final class Sinks {
   }
   // [END rich-sink]
 
+  /** The job of {@link #main}'s {@code execute}: both sinks; returns the queue of the first. */
+  static ConcurrentLinkedQueue<Long> sinks(StreamExecutionEnvironment env) {
+    ConcurrentLinkedQueue<Long> received = sinkFunctions(env);
+    env.fromElements("a", "b").addSink(new LineWriterSink());
+    return received;
+  }
+
   static List<Long> collectLimit(StreamExecutionEnvironment env) throws Exception {
     // [START collect-limit]
     List<Long> someMultiples = env.fromSequence(1, Long.MAX_VALUE - 1)   // practically endless
@@ -75,7 +84,8 @@ public final class Sinks {
     return sum;
   }
 
-  static void background(StreamExecutionEnvironment env) throws Exception {
+  /** Runs an endless job in the background and cancels it: its status before and after. */
+  static List<JobStatus> background(StreamExecutionEnvironment env) throws Exception {
     // [START job-client]
     env.fromSource(
             new DataGeneratorSource<>(index -> index, Long.MAX_VALUE, RateLimiterStrategy.perSecond(1000), Long.class),
@@ -88,20 +98,21 @@ public final class Sinks {
     JobStatus status = job.getJobStatus().get();      // RUNNING
     job.cancel().get();                               // completes when the job has ended
     // [END job-client]
-    System.out.println("status before cancel: " + status + ", after: " + job.getJobStatus().get());
+    return List.of(status, job.getJobStatus().get());
   }
 
   /** Runs the examples. */
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    sinkFunctions(env);
-    env.fromElements("a", "b").addSink(new LineWriterSink());
+    ConcurrentLinkedQueue<Long> received = sinks(env);
     // [START execute]
     JobExecutionResult result = env.execute("sinks");   // blocks until the job ends
     System.out.println("took " + result.getNetRuntime() + " ms");
     // [END execute]
+    System.out.println("received: " + received.stream().sorted().toList());
     System.out.println("ten multiples of 7: " + collectLimit(env));
     System.out.println("sum of squares: " + collectIterator(env));
-    background(env);
+    List<JobStatus> statuses = background(env);
+    System.out.println("status before cancel: " + statuses.get(0) + ", after: " + statuses.get(1));
   }
 }

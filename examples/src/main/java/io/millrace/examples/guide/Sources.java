@@ -13,24 +13,26 @@ import java.util.List;
 public final class Sources {
   private Sources() {}
 
+  /** The two streams of {@link #elements}. */
+  record Elements(DataStream<String> words, DataStream<ClickEvent> clicks) {}
+
   /** Non-parallel sources of given elements. */
-  static void elements(StreamExecutionEnvironment env) {
+  static Elements elements(StreamExecutionEnvironment env) {
     // [START from-elements]
     DataStream<String> words = env.fromElements("to", "be", "or", "not", "to", "be");
 
     List<ClickEvent> recorded = List.of(new ClickEvent("alice", "ad-1"), new ClickEvent("bob", "ad-2"));
     DataStream<ClickEvent> clicks = env.fromCollection(recorded);
     // [END from-elements]
-    words.print();
-    clicks.print();
+    return new Elements(words, clicks);
   }
 
-  /** A parallel sequence of numbers. */
-  static void sequence(StreamExecutionEnvironment env) {
+  /** A parallel sequence of numbers, filtered down to the multiples of 250,000. */
+  static DataStream<Long> sequence(StreamExecutionEnvironment env) {
     // [START from-sequence]
     DataStream<Long> numbers = env.fromSequence(1, 1_000_000);   // split among the subtasks
     // [END from-sequence]
-    numbers.filter(n -> n % 250_000 == 0).print();
+    return numbers.filter(n -> n % 250_000 == 0);
   }
 
   /** A generated stream: element i is a function of the index i. */
@@ -48,7 +50,7 @@ public final class Sources {
   }
 
   /** A source written as a loop. */
-  static void sourceFunction(StreamExecutionEnvironment env) {
+  static DataStream<Long> sourceFunction(StreamExecutionEnvironment env) {
     // [START add-source]
     DataStream<Long> ticks = env.addSource(new SourceFunction<Long>() {
       private static final long serialVersionUID = 1L;
@@ -67,18 +69,20 @@ public final class Sources {
       }
     }, "ticks");
     // [END add-source]
-    ticks.print();
+    return ticks;
   }
 
   /** Runs each source in a job of its own. */
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    elements(env);
+    Elements elements = elements(env);
+    elements.words().print();
+    elements.clicks().print();
     env.execute("elements");
-    sequence(env);
+    sequence(env).print();
     env.execute("sequence");
     System.out.println(generator(env).executeAndCollect(3));
-    sourceFunction(env);
+    sourceFunction(env).print();
     env.execute("source function");
   }
 }

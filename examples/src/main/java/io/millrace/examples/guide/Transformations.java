@@ -42,6 +42,11 @@ public final class Transformations {
   }
   // [END flatmap-class]
 
+  /** The {@link Tokenizer} on one line. */
+  static DataStream<String> tokens(StreamExecutionEnvironment env) {
+    return env.fromElements("Tokens, tokens: TOKENS!").flatMap(new Tokenizer());
+  }
+
   /** union and the partitioning methods. */
   static void partitioning(StreamExecutionEnvironment env) {
     // [START partitioning]
@@ -72,7 +77,7 @@ public final class Transformations {
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
     basics(env).print();
-    env.fromElements("Tokens, tokens: TOKENS!").flatMap(new Tokenizer()).print();
+    tokens(env).print();
     env.execute("basics");
     partitioning(env);
     env.execute("partitioning");

@@ -20,6 +20,8 @@ import io.millrace.api.windowing.evictors.CountEvictor;
 import io.millrace.api.windowing.evictors.TimeEvictor;
 import io.millrace.api.windowing.triggers.ContinuousEventTimeTrigger;
 import io.millrace.api.windowing.triggers.CountTrigger;
+import io.millrace.api.windowing.triggers.EventTimeTrigger;
+import io.millrace.api.windowing.triggers.ProcessingTimeTrigger;
 import io.millrace.windows.Scripts.Ev;
 import io.millrace.windows.Scripts.NoSource;
 import java.time.Duration;
@@ -147,5 +149,19 @@ class ValidationTest {
 
     @Override
     public void setRuntimeContext(RuntimeContext context) {}
+  }
+
+  @Test
+  void aTriggerOfTheOtherTimeDomainIsRejectedNamingBothAndTheFix() {
+    KeyedStream<Ev, String> keyed = Scripts.unusedEnvironment().addSource(new NoSource()).keyBy(Ev::key);
+    assertThatThrownBy(() -> keyed.window(TumblingEventTimeWindows.of(SECOND)).trigger(ProcessingTimeTrigger.create()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the processing-time trigger ")
+        .hasMessageContaining("cannot close the event-time windows of")
+        .hasMessageEndingWith("use an EventTimeTrigger, or a processing-time assigner such as TumblingProcessingTimeWindows");
+    assertThatThrownBy(() -> keyed.window(SlidingProcessingTimeWindows.of(SECOND, SECOND)).trigger(EventTimeTrigger.create()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot close the processing-time windows of")
+        .hasMessageEndingWith("use a ProcessingTimeTrigger, or an event-time assigner such as TumblingEventTimeWindows");
   }
 }

@@ -35,6 +35,8 @@ import io.millrace.windows.internal.operator.WindowFunctions;
 import io.millrace.windows.internal.operator.WindowOperatorSpec;
 import io.millrace.windows.internal.operator.WindowOperatorSpec.FunctionAdapter;
 import java.time.Duration;
+import io.millrace.api.windowing.triggers.ProcessingTimeTrigger;
+import io.millrace.api.windowing.triggers.ContinuousEventTimeTrigger;
 import java.util.Objects;
 
 /**
@@ -73,8 +75,27 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
       throw new UnsupportedOperationException("the trigger " + trigger + " does not support merging windows, but "
           + assigner + " merges them: use a trigger whose canMerge() returns true");
     }
+    checkTimeDomain(trigger);
     this.trigger = trigger;
     return this;
+  }
+
+  /**
+   * A trigger of one time domain on time windows of the other fires at a meaningless time
+   * (event-time windows closed by the wall clock, or processing-time windows by watermarks):
+   * rejected. (These triggers take time windows only, so global windows never meet them.)
+   */
+  private void checkTimeDomain(Trigger<?, ?> trigger) {
+    boolean processingTimeTrigger = trigger instanceof ProcessingTimeTrigger;
+    boolean eventTimeTrigger = trigger instanceof EventTimeTrigger || trigger instanceof ContinuousEventTimeTrigger;
+    if (assigner.isEventTime() && processingTimeTrigger) {
+      throw new IllegalArgumentException("the processing-time trigger " + trigger + " cannot close the event-time windows of "
+          + assigner + ": use an EventTimeTrigger, or a processing-time assigner such as TumblingProcessingTimeWindows");
+    }
+    if (!assigner.isEventTime() && eventTimeTrigger) {
+      throw new IllegalArgumentException("the event-time trigger " + trigger + " cannot close the processing-time windows of "
+          + assigner + ": use a ProcessingTimeTrigger, or an event-time assigner such as TumblingEventTimeWindows");
+    }
   }
 
   @Override

@@ -18,6 +18,7 @@ final class IndexRangeReader<T> implements SourceReader<T, IndexRangeSplit> {
 
   /** Maps an index to an element without boxing for the built-in sequence source. */
   interface IndexMapper<T> {
+    /** The element for {@code index}. */
     T map(long index) throws Exception;
   }
 

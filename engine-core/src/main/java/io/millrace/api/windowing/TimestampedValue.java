@@ -26,14 +26,17 @@ public final class TimestampedValue<T> {
     this.hasTimestamp = hasTimestamp;
   }
 
+  /** The element. */
   public T getValue() {
     return value;
   }
 
+  /** The element's timestamp ({@code Long.MIN_VALUE} if it has none). */
   public long getTimestamp() {
     return timestamp;
   }
 
+  /** Whether the element has a timestamp. */
   public boolean hasTimestamp() {
     return hasTimestamp;
   }

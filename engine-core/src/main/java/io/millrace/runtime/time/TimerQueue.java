@@ -1,67 +1,115 @@
 package io.millrace.runtime.time;
 
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The timers of one time domain: one timer per (key, namespace, time), ordered by time and,
- * among equal times, by registration — so firing order is deterministic. Adding, deleting and
- * polling are O(log n) (session windows and cleanup timers delete often).
+ * among equal times, by registration — so firing order is deterministic.
+ *
+ * <p>Timers are bucketed by time: aligned windows (tumbling, sliding) give every key's window a
+ * timer at the same few ends, so adding, deleting and polling cost a lookup among the distinct
+ * times plus a hash-set operation, not a search among all timers. A time with a single timer
+ * holds it directly, without a set, since unaligned timers (sessions) rarely share a time.
  *
  * @param <K> key type
  * @param <N> namespace type
  */
 final class TimerQueue<K, N> {
-  private record Entry<K, N>(InternalTimer<K, N> timer, long sequence) implements Comparable<Entry<K, N>> {
-    @Override
-    public int compareTo(Entry<K, N> other) {
-      int byTime = Long.compare(timer.timestamp(), other.timer.timestamp());
-      return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-    }
-  }
-
-  private final TreeSet<Entry<K, N>> ordered = new TreeSet<>();
-  private final Map<InternalTimer<K, N>, Entry<K, N>> byTimer = new HashMap<>();
-  private long nextSequence;
+  /** Time → the one timer at that time, or a {@link LinkedHashSet} of them in registration order. */
+  private final TreeMap<Long, Object> byTime = new TreeMap<>();
+  private int size;
 
   /** Adds {@code timer}; returns false if it was already there. */
   boolean add(InternalTimer<K, N> timer) {
-    if (byTimer.containsKey(timer)) {
+    Long time = timer.timestamp();
+    Object bucket = byTime.get(time);
+    if (bucket == null) {
+      byTime.put(time, timer);
+    } else if (bucket instanceof InternalTimer<?, ?> single) {
+      if (single.equals(timer)) {
+        return false;
+      }
+      LinkedHashSet<InternalTimer<?, ?>> timers = new LinkedHashSet<>();
+      timers.add(single);
+      timers.add(timer);
+      byTime.put(time, timers);
+    } else if (!set(bucket).add(timer)) {
       return false;
     }
-    Entry<K, N> entry = new Entry<>(timer, nextSequence++);
-    byTimer.put(timer, entry);
-    ordered.add(entry);
+    size++;
     return true;
   }
 
   /** Removes {@code timer}; returns false if it was not there. */
   boolean remove(InternalTimer<K, N> timer) {
-    Entry<K, N> entry = byTimer.remove(timer);
-    if (entry == null) {
+    Long time = timer.timestamp();
+    Object bucket = byTime.get(time);
+    if (bucket == null) {
       return false;
     }
-    ordered.remove(entry);
+    if (bucket instanceof InternalTimer<?, ?> single) {
+      if (!single.equals(timer)) {
+        return false;
+      }
+      byTime.remove(time);
+    } else {
+      LinkedHashSet<InternalTimer<?, ?>> timers = set(bucket);
+      if (!timers.remove(timer)) {
+        return false;
+      }
+      if (timers.isEmpty()) {
+        byTime.remove(time);
+      }
+    }
+    size--;
     return true;
   }
 
   /** The earliest timer, or null. */
   InternalTimer<K, N> peek() {
-    return ordered.isEmpty() ? null : ordered.first().timer();
+    Map.Entry<Long, Object> first = byTime.firstEntry();
+    if (first == null) {
+      return null;
+    }
+    Object bucket = first.getValue();
+    return timer(bucket instanceof InternalTimer<?, ?> single ? single : set(bucket).iterator().next());
   }
 
   /** Removes and returns the earliest timer, or null. */
   InternalTimer<K, N> poll() {
-    Entry<K, N> first = ordered.pollFirst();
+    Map.Entry<Long, Object> first = byTime.firstEntry();
     if (first == null) {
       return null;
     }
-    byTimer.remove(first.timer());
-    return first.timer();
+    size--;
+    Object bucket = first.getValue();
+    if (bucket instanceof InternalTimer<?, ?> single) {
+      byTime.pollFirstEntry();
+      return timer(single);
+    }
+    Iterator<InternalTimer<?, ?>> timers = set(bucket).iterator();
+    InternalTimer<?, ?> earliest = timers.next();
+    timers.remove();
+    if (!timers.hasNext()) {
+      byTime.pollFirstEntry();
+    }
+    return timer(earliest);
   }
 
   int size() {
-    return byTimer.size();
+    return size;
+  }
+
+  @SuppressWarnings("unchecked") // buckets hold only timers of this queue
+  private static LinkedHashSet<InternalTimer<?, ?>> set(Object bucket) {
+    return (LinkedHashSet<InternalTimer<?, ?>>) bucket;
+  }
+
+  @SuppressWarnings("unchecked") // buckets hold only timers of this queue
+  private InternalTimer<K, N> timer(InternalTimer<?, ?> timer) {
+    return (InternalTimer<K, N>) timer;
   }
 }

@@ -1,6 +1,7 @@
 package io.millrace.state;
 
 import io.millrace.api.functions.AggregateFunction;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,16 @@ public class AggregatingStateDescriptor<IN, ACC, OUT>
   public AggregatingStateDescriptor(
       String name, AggregateFunction<IN, ACC, OUT> aggregateFunction, Class<ACC> accumulatorClass) {
     super(name, accumulatorClass);
+    this.aggregateFunction =
+        Objects.requireNonNull(aggregateFunction, "aggregateFunction must not be null");
+  }
+
+  /** An aggregating state whose accumulators are written by {@code accumulatorSerializer}. */
+  public AggregatingStateDescriptor(
+      String name,
+      AggregateFunction<IN, ACC, OUT> aggregateFunction,
+      TypeSerializer<ACC> accumulatorSerializer) {
+    super(name, accumulatorSerializer);
     this.aggregateFunction =
         Objects.requireNonNull(aggregateFunction, "aggregateFunction must not be null");
   }

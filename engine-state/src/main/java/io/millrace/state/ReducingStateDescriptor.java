@@ -1,6 +1,7 @@
 package io.millrace.state;
 
 import io.millrace.api.functions.ReduceFunction;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,13 @@ public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>
   /** A reducing state called {@code name} combining values with {@code reduceFunction}. */
   public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, Class<T> typeClass) {
     super(name, typeClass);
+    this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction must not be null");
+  }
+
+  /** A reducing state called {@code name} whose values are written by {@code serializer}. */
+  public ReducingStateDescriptor(
+      String name, ReduceFunction<T> reduceFunction, TypeSerializer<T> serializer) {
+    super(name, serializer);
     this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction must not be null");
   }
 

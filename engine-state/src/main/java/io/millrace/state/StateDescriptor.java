@@ -1,5 +1,7 @@
 package io.millrace.state;
 
+import io.millrace.state.serialization.TypeSerializer;
+import io.millrace.state.serialization.TypeSerializers;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -50,6 +52,80 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
 
   /** What kind of state this describes. */
   public abstract Kind getKind();
+
+  // ---- serializers: the explicit one, or the one derived lazily from the type class ----
+
+  /** Given by the user; travels with the descriptor. {@code null} when derived. */
+  private TypeSerializer<T> explicitSerializer;
+
+  /** Derived on first use; volatile so that a derivation by one thread is seen by others. */
+  private transient volatile TypeSerializer<T> derivedSerializer;
+
+  /**
+   * @param name unique per operator; used to find the state again after a restore
+   * @param serializer writes the stored values (for list state: one element)
+   */
+  protected StateDescriptor(String name, TypeSerializer<T> serializer) {
+    this(name, (Class<T>) null);
+    this.explicitSerializer = Objects.requireNonNull(serializer, "serializer must not be null");
+  }
+
+  /**
+   * The serializer of the stored values (for list state: of one element; for map state: of the
+   * whole map): the explicit one given to the constructor, else derived once from the type
+   * class with {@link TypeSerializers#forClass}, else — no type class — the generic serializer,
+   * which writes each value's class name (see {@link TypeSerializers}).
+   *
+   * @throws IllegalArgumentException if the type class has no serializer; the message names the
+   *     class and the fix
+   */
+  public TypeSerializer<T> getSerializer() {
+    if (explicitSerializer != null) {
+      return explicitSerializer;
+    }
+    TypeSerializer<T> serializer = derivedSerializer;
+    if (serializer == null) {
+      serializer = deriveSerializer();
+      derivedSerializer = serializer; // benign race: two derivations are equal
+    }
+    return serializer;
+  }
+
+  /** Whether the serializer was given explicitly rather than derived. */
+  public final boolean hasExplicitSerializer() {
+    return explicitSerializer != null;
+  }
+
+  /** The serializer when none was given; map state overrides it to combine key and value. */
+  TypeSerializer<T> deriveSerializer() {
+    return typeClass == null ? TypeSerializers.generic() : TypeSerializers.forClass(typeClass);
+  }
+
+  // ---- end of serializers ----
+
+  // ---- state time-to-live ----
+
+  private StateTtlConfig ttlConfig;
+
+  /**
+   * Gives the state a time-to-live: values expire {@code ttlConfig.getTtl()} after they were
+   * last written (or read, see {@link StateTtlConfig.UpdateType}). Call before the state is
+   * first obtained; the config is part of the descriptor, not of its identity.
+   *
+   * <pre>{@code
+   * descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofHours(1)).build());
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code ttlConfig} is null
+   */
+  public void enableTimeToLive(StateTtlConfig ttlConfig) {
+    this.ttlConfig = Objects.requireNonNull(ttlConfig, "ttlConfig must not be null");
+  }
+
+  /** The time-to-live configuration, or {@code null} if the state does not expire. */
+  public StateTtlConfig getTtlConfig() {
+    return ttlConfig;
+  }
 
   @Override
   public final boolean equals(Object other) {

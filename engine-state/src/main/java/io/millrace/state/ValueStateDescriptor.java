@@ -1,5 +1,7 @@
 package io.millrace.state;
 
+import io.millrace.state.serialization.TypeSerializer;
+
 /**
  * Describes a {@link ValueState}.
  *
@@ -15,6 +17,11 @@ public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T> {
   /** A value state called {@code name} holding values of {@code typeClass}. */
   public ValueStateDescriptor(String name, Class<T> typeClass) {
     super(name, typeClass);
+  }
+
+  /** A value state called {@code name} whose values are written by {@code serializer}. */
+  public ValueStateDescriptor(String name, TypeSerializer<T> serializer) {
+    super(name, serializer);
   }
 
   @Override

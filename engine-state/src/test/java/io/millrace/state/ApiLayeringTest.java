@@ -19,7 +19,11 @@ class ApiLayeringTest {
   static final ArchRule apiPackagesDoNotDependOnInternalOrRuntimePackages =
       noClasses()
           .that()
-          .resideInAnyPackage("io.millrace.state", "io.millrace.state.heap", "io.millrace.api..")
+          .resideInAnyPackage(
+              "io.millrace.state",
+              "io.millrace.state.heap",
+              "io.millrace.state.serialization",
+              "io.millrace.api..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("..internal..", "..runtime..")

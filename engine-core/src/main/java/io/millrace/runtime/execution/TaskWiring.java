@@ -211,7 +211,7 @@ final class TaskWiring {
       KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
           node.maxParallelism(), node.parallelism(), subtask);
       keyedBackend = StateBackends.createKeyedStateBackend(
-          settings.stateBackend(), range, node.maxParallelism(), node.name());
+          settings.stateBackend(), range, node.maxParallelism(), node.name(), clock::currentTimeMillis);
       task.addResource(keyedBackend);
     }
     OperatorStateBackend operatorBackend = StateBackends.createOperatorStateBackend(settings.stateBackend());

@@ -22,7 +22,7 @@ public final class StreamGroupedReduce<IN, K> extends AbstractStreamOperator<Red
   @Override
   public void open() throws Exception {
     keyed = new KeyedOperatorSupport<>(keySelector, context);
-    values = keyed.backend().getOrCreateKeyedState(new ValueStateDescriptor<IN>(STATE_NAME, null));
+    values = keyed.backend().getOrCreateKeyedState(new ValueStateDescriptor<IN>(STATE_NAME, (Class<IN>) null));
     super.open();
   }
 

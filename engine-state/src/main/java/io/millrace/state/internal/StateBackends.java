@@ -5,6 +5,7 @@ import io.millrace.state.heap.HashMapStateBackend;
 import io.millrace.state.internal.heap.HeapKeyedStateBackend;
 import io.millrace.state.internal.heap.HeapOperatorStateBackend;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Builds the state backend instances of one operator subtask from the user's
@@ -25,9 +26,25 @@ public final class StateBackends {
    */
   public static <K> KeyedStateBackend<K> createKeyedStateBackend(
       StateBackend config, KeyGroupRange range, int numberOfKeyGroups, String operatorDescription) {
+    return createKeyedStateBackend(
+        config, range, numberOfKeyGroups, operatorDescription, System::currentTimeMillis);
+  }
+
+  /**
+   * A keyed state backend as {@link #createKeyedStateBackend(StateBackend, KeyGroupRange, int,
+   * String)}, whose state TTL reads processing time (epoch milliseconds) from {@code clock} —
+   * the operator's processing clock.
+   *
+   * @throws IllegalArgumentException if {@code config} is not a supported backend or the range
+   *     does not fit {@code numberOfKeyGroups}
+   */
+  public static <K> KeyedStateBackend<K> createKeyedStateBackend(
+      StateBackend config, KeyGroupRange range, int numberOfKeyGroups, String operatorDescription,
+      LongSupplier clock) {
     Objects.requireNonNull(config, "state backend must not be null");
+    Objects.requireNonNull(clock, "clock must not be null");
     if (config instanceof HashMapStateBackend) {
-      return new HeapKeyedStateBackend<>(range, numberOfKeyGroups, operatorDescription);
+      return new HeapKeyedStateBackend<>(range, numberOfKeyGroups, operatorDescription, clock);
     }
     throw unsupported(config);
   }

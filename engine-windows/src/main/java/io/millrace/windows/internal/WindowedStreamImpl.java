@@ -147,7 +147,7 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
       ReduceFunction<T> reduceFunction, Function windowFunction, FunctionAdapter<Iterable<T>, R, K, W> adapter) {
     Function named = windowFunction != null ? windowFunction : reduceFunction;
     if (evictor != null) {
-      return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, null), windowFunction,
+      return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, (Class<TimestampedValue<T>>) null), windowFunction,
           f -> WindowFunctions.reduceThen(reduceFunction, adapter.adapt(f)));
     }
     // Flink applies a window's reduce in the order elements arrive; merging slices in time order
@@ -157,7 +157,7 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
     if (geometry != null) {
       return addSlicingOperator(named, geometry, SliceAggregator.reducing(reduceFunction), windowFunction, adapter);
     }
-    return addOperator(named, new ReducingStateDescriptor<T>(CONTENTS_STATE, reduceFunction, null), windowFunction,
+    return addOperator(named, new ReducingStateDescriptor<T>(CONTENTS_STATE, reduceFunction, (Class<T>) null), windowFunction,
         f -> WindowFunctions.<T, R, K, W>singleValue(adapter.adapt(f)));
   }
 
@@ -190,14 +190,14 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
       AggregateFunction<T, ACC, V> aggregateFunction, Function windowFunction, FunctionAdapter<Iterable<V>, R, K, W> adapter) {
     Function named = windowFunction != null ? windowFunction : aggregateFunction;
     if (evictor != null) {
-      return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, null), windowFunction,
+      return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, (Class<TimestampedValue<T>>) null), windowFunction,
           f -> WindowFunctions.aggregateThen(aggregateFunction, adapter.adapt(f)));
     }
     long[] geometry = slicing(true);
     if (geometry != null) {
       return addSlicingOperator(named, geometry, SliceAggregator.aggregating(aggregateFunction), windowFunction, adapter);
     }
-    return addOperator(named, new AggregatingStateDescriptor<T, ACC, V>(CONTENTS_STATE, aggregateFunction, null), windowFunction,
+    return addOperator(named, new AggregatingStateDescriptor<T, ACC, V>(CONTENTS_STATE, aggregateFunction, (Class<ACC>) null), windowFunction,
         f -> WindowFunctions.<V, R, K, W>singleValue(adapter.adapt(f)));
   }
 
@@ -218,9 +218,9 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
   /** A window function over all elements (kept in a list state). */
   <R> SingleOutputStreamOperator<R> iterableWith(Function windowFunction, FunctionAdapter<Iterable<T>, R, K, W> adapter) {
     if (evictor != null) {
-      return addOperator(windowFunction, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, null), windowFunction, adapter);
+      return addOperator(windowFunction, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, (Class<TimestampedValue<T>>) null), windowFunction, adapter);
     }
-    return addOperator(windowFunction, new ListStateDescriptor<T>(CONTENTS_STATE, null), windowFunction, adapter);
+    return addOperator(windowFunction, new ListStateDescriptor<T>(CONTENTS_STATE, (Class<T>) null), windowFunction, adapter);
   }
 
   // ------------------------------------------------------------------------------- all-window adapters

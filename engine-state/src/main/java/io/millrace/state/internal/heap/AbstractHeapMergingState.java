@@ -1,7 +1,7 @@
 package io.millrace.state.internal.heap;
 
 import io.millrace.state.StateDescriptor;
-import io.millrace.state.internal.InternalMergingState;
+import io.millrace.state.internal.InternalAppendingState;
 import java.util.Collection;
 
 /**
@@ -17,7 +17,7 @@ import java.util.Collection;
  * @param <V> the stored value type
  */
 abstract class AbstractHeapMergingState<K, V> extends AbstractHeapState<K, V>
-    implements InternalMergingState<Object> {
+    implements InternalAppendingState<V> {
 
   AbstractHeapMergingState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
     super(backend, descriptor);
@@ -43,7 +43,27 @@ abstract class AbstractHeapMergingState<K, V> extends AbstractHeapState<K, V>
     }
     if (merged != null) {
       V targetValue = table.get(key, groupIndex, target);
-      table.put(key, groupIndex, target, targetValue == null ? merged : merge(targetValue, merged));
+      V result = targetValue == null ? merged : merge(targetValue, merged);
+      // A merge yields null only when everything merged has expired (TTL functions).
+      if (result == null) {
+        table.remove(key, groupIndex, target);
+      } else {
+        table.put(key, groupIndex, target, result);
+      }
+    }
+  }
+
+  @Override
+  public final V getInternal() {
+    return getCurrent();
+  }
+
+  @Override
+  public final void updateInternal(V value) {
+    if (value == null) {
+      clear();
+    } else {
+      putCurrent(value);
     }
   }
 

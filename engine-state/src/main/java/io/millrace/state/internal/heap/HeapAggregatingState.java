@@ -3,6 +3,7 @@ package io.millrace.state.internal.heap;
 import io.millrace.api.functions.AggregateFunction;
 import io.millrace.state.AggregatingState;
 import io.millrace.state.AggregatingStateDescriptor;
+import io.millrace.state.StateDescriptor;
 
 /**
  * Heap {@link AggregatingState}: stores the accumulator, created by
@@ -22,8 +23,15 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapMergingSta
 
   HeapAggregatingState(
       HeapKeyedStateBackend<K> backend, AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    this(backend, descriptor, descriptor.getAggregateFunction());
+  }
+
+  /** A state named by {@code descriptor} aggregating with {@code function} (TTL wraps it). */
+  HeapAggregatingState(
+      HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor,
+      AggregateFunction<IN, ACC, OUT> function) {
     super(backend, descriptor);
-    this.aggregateFunction = descriptor.getAggregateFunction();
+    this.aggregateFunction = function;
   }
 
   @Override

@@ -7,15 +7,28 @@ import io.millrace.state.MapStateDescriptor;
 import io.millrace.state.ReducingStateDescriptor;
 import io.millrace.state.State;
 import io.millrace.state.StateDescriptor;
+import io.millrace.state.StateTtlConfig;
 import io.millrace.state.ValueStateDescriptor;
 import io.millrace.state.internal.KeyGroupRange;
 import io.millrace.state.internal.KeyGroupRangeAssignment;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.VoidNamespace;
+import io.millrace.state.internal.ttl.TtlAggregateFunction;
+import io.millrace.state.internal.ttl.TtlAggregatingState;
+import io.millrace.state.internal.ttl.TtlListState;
+import io.millrace.state.internal.ttl.TtlMapState;
+import io.millrace.state.internal.ttl.TtlPolicy;
+import io.millrace.state.internal.ttl.TtlReduceFunction;
+import io.millrace.state.internal.ttl.TtlReducingState;
+import io.millrace.state.internal.ttl.TtlValue;
+import io.millrace.state.internal.ttl.TtlValueState;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +51,13 @@ import java.util.stream.Stream;
  * {@link io.millrace.state.internal.InternalMergingState}); its namespace starts as
  * {@link VoidNamespace#INSTANCE}.
  *
+ * <p><b>TTL.</b> A state whose descriptor has a {@link StateTtlConfig} stores
+ * {@link TtlValue}s (per value, list element or map entry) and is handed out wrapped in the
+ * backend-neutral decorator of {@link io.millrace.state.internal.ttl}; states without TTL store
+ * plain values and are handed out directly. Time comes from the clock given at construction.
+ * Incremental cleanup ({@link HeapTtlIncrementalCleanup}) runs before each access of the state,
+ * and on {@link #setCurrentKey} for states configured to clean up for every record.
+ *
  * <p>Confined to the subtask's thread; not thread-safe.
  *
  * @param <K> the key type
@@ -48,6 +68,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final int numberOfKeyGroups;
   final String operatorDescription;
   private final Map<String, AbstractHeapState<K, ?>> states = new LinkedHashMap<>();
+  /** The handles given to users: the heap state itself, or its TTL decorator. */
+  private final Map<String, State> handles = new HashMap<>();
+  private final LongSupplier clock;
+  /** Incremental TTL cleanups that run for every record; usually empty. */
+  private Runnable[] perRecordCleanups = NO_CLEANUPS;
+
+  private static final Runnable[] NO_CLEANUPS = new Runnable[0];
+  private static final Runnable NO_CLEANUP = () -> {};
 
   // Read by the handles on every access: package-private fields, no getters in between.
   K currentKey;
@@ -58,10 +86,22 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /**
    * A backend for the key groups {@code keyGroupRange} of a job with {@code numberOfKeyGroups}
    * key groups; {@code operatorDescription} (e.g. {@code "map@2 (ClickCounter)"}) goes into
-   * error messages.
+   * error messages. TTL is measured on the system clock.
    */
   public HeapKeyedStateBackend(
       KeyGroupRange keyGroupRange, int numberOfKeyGroups, String operatorDescription) {
+    this(keyGroupRange, numberOfKeyGroups, operatorDescription, System::currentTimeMillis);
+  }
+
+  /**
+   * A backend for the key groups {@code keyGroupRange} of a job with {@code numberOfKeyGroups}
+   * key groups; {@code operatorDescription} goes into error messages; {@code clock} (epoch
+   * milliseconds, the operator's processing time) is the time of state TTL.
+   */
+  public HeapKeyedStateBackend(
+      KeyGroupRange keyGroupRange, int numberOfKeyGroups, String operatorDescription,
+      LongSupplier clock) {
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange must not be null");
     if (numberOfKeyGroups < 1
         || numberOfKeyGroups > KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM) {
@@ -107,6 +147,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     currentKey = key;
     currentKeyGroup = keyGroup;
     currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
+    if (perRecordCleanups.length != 0) {
+      for (Runnable cleanup : perRecordCleanups) {
+        cleanup.run();
+      }
+    }
   }
 
   @Override
@@ -127,30 +172,100 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     AbstractHeapState<K, ?> existing = states.get(descriptor.getName());
     if (existing == null) {
-      existing = createState(descriptor);
-      states.put(descriptor.getName(), existing);
+      StateTtlConfig ttl = descriptor.getTtlConfig();
+      handles.put(descriptor.getName(), ttl == null ? createState(descriptor) : createTtlState(descriptor, ttl));
+      existing = states.get(descriptor.getName());
     } else if (existing.kind() != descriptor.getKind()) {
       throw new IllegalStateException(
           "state '" + descriptor.getName() + "' of " + operatorDescription + " was registered as "
               + existing.kind() + " state and is now requested as " + descriptor.getKind()
               + " state: use a different name for each state");
     }
-    return asHandle(existing, descriptor);
+    return asHandle(handles.get(descriptor.getName()), descriptor);
   }
 
-  private AbstractHeapState<K, ?> createState(StateDescriptor<?, ?> descriptor) {
-    if (descriptor instanceof ValueStateDescriptor<?> value) {
-      return new HeapValueState<>(this, value);
-    } else if (descriptor instanceof ListStateDescriptor<?> list) {
-      return new HeapListState<>(this, list);
-    } else if (descriptor instanceof MapStateDescriptor<?, ?> map) {
-      return new HeapMapState<>(this, map);
+  private State createState(StateDescriptor<?, ?> descriptor) {
+    AbstractHeapState<K, ?> state;
+    if (descriptor instanceof ValueStateDescriptor<?>) {
+      state = new HeapValueState<K, Object>(this, descriptor);
+    } else if (descriptor instanceof ListStateDescriptor<?>) {
+      state = new HeapListState<K, Object>(this, descriptor);
+    } else if (descriptor instanceof MapStateDescriptor<?, ?>) {
+      state = new HeapMapState<K, Object, Object>(this, descriptor);
     } else if (descriptor instanceof ReducingStateDescriptor<?> reducing) {
-      return new HeapReducingState<>(this, reducing);
+      state = new HeapReducingState<>(this, reducing);
     } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
-      return new HeapAggregatingState<>(this, aggregating);
+      state = new HeapAggregatingState<>(this, aggregating);
+    } else {
+      throw unsupportedDescriptor(descriptor);
     }
-    throw new IllegalArgumentException(
+    states.put(descriptor.getName(), state);
+    return state;
+  }
+
+  private State createTtlState(StateDescriptor<?, ?> descriptor, StateTtlConfig config) {
+    TtlPolicy policy = new TtlPolicy(config, clock);
+    if (descriptor instanceof ValueStateDescriptor<?>) {
+      HeapValueState<K, TtlValue<Object>> state = new HeapValueState<>(this, descriptor);
+      return new TtlValueState<>(state, policy, register(state, policy.valueFilter(), config));
+    } else if (descriptor instanceof ListStateDescriptor<?>) {
+      HeapListState<K, TtlValue<Object>> state = new HeapListState<>(this, descriptor);
+      return new TtlListState<>(
+          state, descriptor.getName(), policy, register(state, policy.listFilter(), config));
+    } else if (descriptor instanceof MapStateDescriptor<?, ?>) {
+      HeapMapState<K, Object, TtlValue<Object>> state = new HeapMapState<>(this, descriptor);
+      return new TtlMapState<>(state, policy, register(state, policy.mapFilter(), config));
+    } else if (descriptor instanceof ReducingStateDescriptor<?> reducing) {
+      return ttlReducing(reducing, policy, config);
+    } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
+      return ttlAggregating(aggregating, policy, config);
+    }
+    throw unsupportedDescriptor(descriptor);
+  }
+
+  private <T> State ttlReducing(
+      ReducingStateDescriptor<T> descriptor, TtlPolicy policy, StateTtlConfig config) {
+    HeapReducingState<K, TtlValue<T>> state =
+        new HeapReducingState<>(
+            this, descriptor, new TtlReduceFunction<>(descriptor.getReduceFunction(), policy));
+    return new TtlReducingState<>(state, policy, register(state, policy.valueFilter(), config));
+  }
+
+  private <IN, ACC, OUT> State ttlAggregating(
+      AggregatingStateDescriptor<IN, ACC, OUT> descriptor, TtlPolicy policy,
+      StateTtlConfig config) {
+    HeapAggregatingState<K, IN, TtlValue<ACC>, OUT> state =
+        new HeapAggregatingState<>(
+            this, descriptor,
+            new TtlAggregateFunction<>(descriptor.getAggregateFunction(), policy));
+    return new TtlAggregatingState<>(
+        state, descriptor.getAggregateFunction(), policy,
+        register(state, policy.valueFilter(), config));
+  }
+
+  /**
+   * Registers the heap state under a TTL decorator and returns the hook to run before each of
+   * its accesses: its incremental cleanup, or a no-op if it has none.
+   */
+  private <V> Runnable register(
+      AbstractHeapState<K, V> state, TtlPolicy.ExpiredFilter<V> filter, StateTtlConfig config) {
+    states.put(state.descriptor.getName(), state);
+    StateTtlConfig.IncrementalCleanupStrategy strategy =
+        config.getCleanupStrategies().effectiveIncrementalCleanup();
+    if (strategy == null) {
+      return NO_CLEANUP;
+    }
+    HeapTtlIncrementalCleanup<K, V> cleanup =
+        new HeapTtlIncrementalCleanup<>(state.table, filter, clock, strategy.cleanupSize());
+    if (strategy.runCleanupForEveryRecord()) {
+      perRecordCleanups = Arrays.copyOf(perRecordCleanups, perRecordCleanups.length + 1);
+      perRecordCleanups[perRecordCleanups.length - 1] = cleanup;
+    }
+    return cleanup;
+  }
+
+  private static IllegalArgumentException unsupportedDescriptor(StateDescriptor<?, ?> descriptor) {
+    return new IllegalArgumentException(
         "unsupported state descriptor " + descriptor.getClass().getName() + " for state '"
             + descriptor.getName() + "': use one of the descriptors in io.millrace.state");
   }
@@ -160,8 +275,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   // ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T>); registered handles are
   // only returned for a descriptor of the same kind.
   @SuppressWarnings("unchecked")
-  private static <S extends State> S asHandle(
-      AbstractHeapState<?, ?> handle, StateDescriptor<S, ?> descriptor) {
+  private static <S extends State> S asHandle(State handle, StateDescriptor<S, ?> descriptor) {
     return (S) handle;
   }
 
@@ -221,6 +335,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       state.table.clear();
     }
     states.clear();
+    handles.clear();
+    perRecordCleanups = NO_CLEANUPS;
     currentKey = null;
     currentKeyGroup = -1;
     currentKeyGroupIndex = -1;

@@ -1,7 +1,7 @@
 package io.millrace.state.internal.heap;
 
 import io.millrace.state.ListState;
-import io.millrace.state.ListStateDescriptor;
+import io.millrace.state.StateDescriptor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
 final class HeapListState<K, T> extends AbstractHeapMergingState<K, ArrayList<T>>
     implements ListState<T> {
 
-  HeapListState(HeapKeyedStateBackend<K> backend, ListStateDescriptor<T> descriptor) {
+  HeapListState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
     super(backend, descriptor);
   }
 

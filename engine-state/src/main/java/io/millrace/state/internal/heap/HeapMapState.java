@@ -1,7 +1,7 @@
 package io.millrace.state.internal.heap;
 
 import io.millrace.state.MapState;
-import io.millrace.state.MapStateDescriptor;
+import io.millrace.state.StateDescriptor;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -23,7 +23,7 @@ import java.util.Map;
 final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, HashMap<UK, UV>>
     implements MapState<UK, UV> {
 
-  HeapMapState(HeapKeyedStateBackend<K> backend, MapStateDescriptor<UK, UV> descriptor) {
+  HeapMapState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
     super(backend, descriptor);
   }
 

@@ -3,6 +3,7 @@ package io.millrace.state.internal.heap;
 import io.millrace.api.functions.ReduceFunction;
 import io.millrace.state.ReducingState;
 import io.millrace.state.ReducingStateDescriptor;
+import io.millrace.state.StateDescriptor;
 
 /**
  * Heap {@link ReducingState}: stores the reduced value; {@code add(v)} stores
@@ -18,8 +19,15 @@ final class HeapReducingState<K, T> extends AbstractHeapMergingState<K, T>
   private final ReduceFunction<T> reduceFunction;
 
   HeapReducingState(HeapKeyedStateBackend<K> backend, ReducingStateDescriptor<T> descriptor) {
+    this(backend, descriptor, descriptor.getReduceFunction());
+  }
+
+  /** A state named by {@code descriptor} reducing with {@code reduceFunction} (TTL wraps it). */
+  HeapReducingState(
+      HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor,
+      ReduceFunction<T> reduceFunction) {
     super(backend, descriptor);
-    this.reduceFunction = descriptor.getReduceFunction();
+    this.reduceFunction = reduceFunction;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.millrace.state.internal.heap;
 
 import io.millrace.state.ValueState;
-import io.millrace.state.ValueStateDescriptor;
+import io.millrace.state.StateDescriptor;
 
 /**
  * Heap {@link ValueState}: stores the value itself. {@code value()} returns {@code null} when
@@ -12,7 +12,7 @@ import io.millrace.state.ValueStateDescriptor;
  */
 final class HeapValueState<K, T> extends AbstractHeapState<K, T> implements ValueState<T> {
 
-  HeapValueState(HeapKeyedStateBackend<K> backend, ValueStateDescriptor<T> descriptor) {
+  HeapValueState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
     super(backend, descriptor);
   }
 

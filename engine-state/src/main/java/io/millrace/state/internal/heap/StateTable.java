@@ -1,8 +1,10 @@
 package io.millrace.state.internal.heap;
 
 import io.millrace.state.internal.VoidNamespace;
+import io.millrace.state.internal.ttl.TtlPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +52,8 @@ final class StateTable<K, V> {
       namespaced.clear();
     }
   }
+
+  private static final Object[] NO_KEYS = new Object[0];
 
   private final KeyGroupEntries<K, V>[] groups;
 
@@ -136,6 +140,64 @@ final class StateTable<K, V> {
       size += group.size();
     }
     return size;
+  }
+
+  /** The number of key groups. */
+  int numberOfGroups() {
+    return groups.length;
+  }
+
+  /**
+   * A copy of the keys of group {@code groupIndex} that have a value in the void namespace
+   * ({@code namespaced == false}) or in any other namespace ({@code namespaced == true}).
+   */
+  Object[] keysOf(int groupIndex, boolean namespaced) {
+    KeyGroupEntries<K, V> group = groups[groupIndex];
+    HashMap<K, ?> map = namespaced ? group.namespaced : group.voidNamespace;
+    return map.isEmpty() ? NO_KEYS : map.keySet().toArray();
+  }
+
+  /**
+   * Applies {@code filter} to the values of {@code key} in group {@code groupIndex} (its void
+   * namespace value, or all its other namespaces' values), storing what remains and removing
+   * entries of which nothing remains. Returns the number of entries checked.
+   */
+  int removeExpired(
+      K key, int groupIndex, boolean namespaced, TtlPolicy.ExpiredFilter<V> filter, long now) {
+    KeyGroupEntries<K, V> group = groups[groupIndex];
+    if (!namespaced) {
+      V value = group.voidNamespace.get(key);
+      if (value == null) {
+        return 0;
+      }
+      V remaining = filter.removeExpired(value, now);
+      if (remaining == null) {
+        group.voidNamespace.remove(key);
+      } else if (remaining != value) {
+        group.voidNamespace.put(key, remaining);
+      }
+      return 1;
+    }
+    HashMap<Object, V> byNamespace = group.namespaced.get(key);
+    if (byNamespace == null) {
+      return 0;
+    }
+    int checked = 0;
+    for (Iterator<Map.Entry<Object, V>> entries = byNamespace.entrySet().iterator();
+        entries.hasNext(); ) {
+      Map.Entry<Object, V> entry = entries.next();
+      checked++;
+      V remaining = filter.removeExpired(entry.getValue(), now);
+      if (remaining == null) {
+        entries.remove();
+      } else if (remaining != entry.getValue()) {
+        entry.setValue(remaining);
+      }
+    }
+    if (byNamespace.isEmpty()) {
+      group.namespaced.remove(key);
+    }
+    return checked;
   }
 
   /** Removes every entry. */

@@ -104,7 +104,7 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
   public void open() throws Exception {
     backend = context.keyedBackend();
     timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
-    slices = backend.getOrCreateKeyedState(new ValueStateDescriptor<ACC>(SLICES_STATE, null));
+    slices = backend.getOrCreateKeyedState(new ValueStateDescriptor<ACC>(SLICES_STATE, (Class<ACC>) null));
     slicesNamespace = (InternalKvState<Object>) slices;
     collector = new TimestampedCollector<>(output);
     windowContext = new WindowContext();

@@ -118,7 +118,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
       }
       mergingContents = (InternalMergingState<Object>) state;
       mergingSetState = backend.getOrCreateKeyedState(
-          new ListStateDescriptor<MergingWindowSet.Entry<W>>(MERGING_SET_STATE, null));
+          new ListStateDescriptor<MergingWindowSet.Entry<W>>(MERGING_SET_STATE, (Class<MergingWindowSet.Entry<W>>) null));
     }
     collector = new TimestampedCollector<>(output);
     triggerContext = new TriggerContext();

@@ -39,6 +39,37 @@ final class EventTimeClicks {
     return maxTs - MAX_OUT_OF_ORDERNESS_MILLIS - 1;
   }
 
+  /** The windows of a hand loop: what {@link #runLoop} feeds. */
+  interface LoopWindows {
+    /** Adds an on-time click. */
+    void add(Click click);
+
+    /** Emits every window whose end - 1 the watermark has reached. */
+    void fireUpTo(long watermark);
+  }
+
+  /**
+   * The event-time hand loop every window workload shares: clicks {@code 0..n-1} in order, the
+   * watermark advanced after each new highest timestamp (firing what it passes), then a final
+   * {@code Long.MAX_VALUE} that fires the rest. Returns {@code windows}, filled.
+   */
+  static <W extends LoopWindows> W runLoop(long n, W windows) {
+    long maxTs = Long.MIN_VALUE;
+    long watermark = Long.MIN_VALUE;
+    for (long i = 0; i < n; i++) {
+      Click c = ClickGenerator.click(i);
+      if (c.ts() > maxTs) {
+        maxTs = c.ts();
+        watermark = watermark(maxTs);
+        windows.fireUpTo(watermark);
+      }
+      checkOnTime(c, watermark);
+      windows.add(c);
+    }
+    windows.fireUpTo(Long.MAX_VALUE);
+    return windows;
+  }
+
   /** Throws if {@code click} is late for {@code watermark}: the generator promises it never is. */
   static void checkOnTime(Click click, long watermark) {
     if (click.ts() <= watermark) {

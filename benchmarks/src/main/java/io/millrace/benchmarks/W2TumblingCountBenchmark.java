@@ -99,20 +99,7 @@ public class W2TumblingCountBenchmark {
   }
 
   static Figures loop(long n) {
-    TumblingCounts windows = new TumblingCounts();
-    long maxTs = Long.MIN_VALUE;
-    long watermark = Long.MIN_VALUE;
-    for (long i = 0; i < n; i++) {
-      Click c = ClickGenerator.click(i);
-      if (c.ts() > maxTs) {
-        maxTs = c.ts();
-        watermark = EventTimeClicks.watermark(maxTs);
-        windows.fireUpTo(watermark);
-      }
-      EventTimeClicks.checkOnTime(c, watermark);
-      windows.add(c);
-    }
-    windows.fireUpTo(Long.MAX_VALUE);
+    TumblingCounts windows = EventTimeClicks.runLoop(n, new TumblingCounts());
     if (windows.sumOfCounts != n) {
       throw new IllegalStateException("hand loop: " + windows.windows + " windows count "
           + windows.sumOfCounts + " clicks for n=" + n);
@@ -132,7 +119,7 @@ public class W2TumblingCountBenchmark {
    * count per ad. Windows are 60 s and the disorder under 2 s, so at most two are open at once;
    * four slots leave room, and reusing a slot whose window has not fired throws.
    */
-  static final class TumblingCounts {
+  static final class TumblingCounts implements EventTimeClicks.LoopWindows {
     private static final int SLOTS = 4;
     private static final long NONE = Long.MIN_VALUE;
     private static final int ADS = (int) ClickGenerator.ADS;
@@ -153,7 +140,8 @@ public class W2TumblingCountBenchmark {
       Arrays.fill(windowAtSlot, NONE);
     }
 
-    void add(Click c) {
+    @Override
+    public void add(Click c) {
       long w = Math.floorDiv(c.ts(), WINDOW_MILLIS);
       int slot = (int) (w & (SLOTS - 1));
       if (windowAtSlot[slot] != w) {
@@ -169,7 +157,8 @@ public class W2TumblingCountBenchmark {
     }
 
     /** Emits every window whose end - 1 is at most {@code watermark}, oldest first. */
-    void fireUpTo(long watermark) {
+    @Override
+    public void fireUpTo(long watermark) {
       while (nextToFire <= lastWindow && (nextToFire + 1) * WINDOW_MILLIS - 1 <= watermark) {
         fire(nextToFire++);
       }

@@ -121,20 +121,7 @@ public class W4SlidingSumBenchmark {
   }
 
   static Figures loop(long n) {
-    SlicedSums windows = new SlicedSums();
-    long maxTs = Long.MIN_VALUE;
-    long watermark = Long.MIN_VALUE;
-    for (long i = 0; i < n; i++) {
-      Click c = ClickGenerator.click(i);
-      if (c.ts() > maxTs) {
-        maxTs = c.ts();
-        watermark = EventTimeClicks.watermark(maxTs);
-        windows.fireUpTo(watermark);
-      }
-      EventTimeClicks.checkOnTime(c, watermark);
-      windows.add(c);
-    }
-    windows.fireUpTo(Long.MAX_VALUE);
+    SlicedSums windows = EventTimeClicks.runLoop(n, new SlicedSums());
     return new Figures(windows.windows, windows.sumOfSums);
   }
 
@@ -210,7 +197,7 @@ public class W4SlidingSumBenchmark {
    * {@code k .. k + 5}; when it fires, slice {@code k} is no longer needed and is cleared. With
    * a 2 s disorder at most seven slices are live; reusing a live slot throws.
    */
-  static final class SlicedSums {
+  static final class SlicedSums implements EventTimeClicks.LoopWindows {
     private static final int SLOTS = 8;
     private static final long NONE = Long.MIN_VALUE;
     private static final int ADS = (int) ClickGenerator.ADS;
@@ -233,7 +220,8 @@ public class W4SlidingSumBenchmark {
       Arrays.fill(sliceAtSlot, NONE);
     }
 
-    void add(Click c) {
+    @Override
+    public void add(Click c) {
       long s = Math.floorDiv(c.ts(), SLIDE_MILLIS);
       int slot = (int) (s & (SLOTS - 1));
       if (sliceAtSlot[slot] != s) {
@@ -251,7 +239,8 @@ public class W4SlidingSumBenchmark {
     }
 
     /** Emits every window whose end - 1 is at most {@code watermark}, oldest first. */
-    void fireUpTo(long watermark) {
+    @Override
+    public void fireUpTo(long watermark) {
       while (nextToFire <= lastSlice && nextToFire * SLIDE_MILLIS + SIZE_MILLIS - 1 <= watermark) {
         fire(nextToFire++);
       }

@@ -101,20 +101,7 @@ public class W5SessionCountBenchmark {
   }
 
   static Figures loop(long n) {
-    Sessions sessions = new Sessions();
-    long maxTs = Long.MIN_VALUE;
-    long watermark = Long.MIN_VALUE;
-    for (long i = 0; i < n; i++) {
-      Click c = ClickGenerator.click(i);
-      if (c.ts() > maxTs) {
-        maxTs = c.ts();
-        watermark = EventTimeClicks.watermark(maxTs);
-        sessions.fireUpTo(watermark);
-      }
-      EventTimeClicks.checkOnTime(c, watermark);
-      sessions.add((int) c.userId(), c.ts());
-    }
-    sessions.fireUpTo(Long.MAX_VALUE);
+    Sessions sessions = EventTimeClicks.runLoop(n, new Sessions());
     if (sessions.sumOfCounts != n) {
       throw new IllegalStateException("hand loop: " + sessions.sessions + " sessions count "
           + sessions.sumOfCounts + " clicks for n=" + n);
@@ -135,7 +122,7 @@ public class W5SessionCountBenchmark {
    * freed slots on a free list; and a binary min-heap of (end - 1, user) timers. A session
    * whose end moves gets a new timer; the old one, when it comes due, finds nothing to fire.
    */
-  static final class Sessions {
+  static final class Sessions implements EventTimeClicks.LoopWindows {
     private static final int NIL = -1;
 
     private final int[] head = new int[(int) ClickGenerator.USERS];
@@ -158,6 +145,11 @@ public class W5SessionCountBenchmark {
     }
 
     /** Adds a click of {@code user} at {@code ts}, merging the sessions it overlaps or touches. */
+    @Override
+    public void add(Click c) {
+      add((int) c.userId(), c.ts());
+    }
+
     void add(int user, long ts) {
       long newStart = ts;
       long newEnd = ts + GAP_MILLIS;
@@ -185,7 +177,8 @@ public class W5SessionCountBenchmark {
     }
 
     /** Emits every session whose end - 1 is at most {@code watermark}. */
-    void fireUpTo(long watermark) {
+    @Override
+    public void fireUpTo(long watermark) {
       while (timers > 0 && timerTime[0] <= watermark) {
         int user = timerUser[0];
         popTimer();

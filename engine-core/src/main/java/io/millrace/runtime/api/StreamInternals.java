@@ -1,9 +1,7 @@
 package io.millrace.runtime.api;
 
 import io.millrace.api.DataStream;
-import io.millrace.api.KeyedStream;
 import io.millrace.api.SingleOutputStreamOperator;
-import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.functions.Function;
 import io.millrace.api.functions.KeySelector;
 import io.millrace.runtime.graph.Transformation;
@@ -57,21 +55,6 @@ public final class StreamInternals {
   /** Sets the parallelism of the operator producing {@code stream} (windowAll runs at 1). */
   public static void setParallelism(DataStream<?> stream, int parallelism) {
     impl(stream).transformation().setParallelism(parallelism);
-  }
-
-  /** Whether {@code stream} is keyed. */
-  public static boolean isKeyed(DataStream<?> stream) {
-    return stream instanceof KeyedStream<?, ?>;
-  }
-
-  /** The environment's auto-watermark and other settings are read through it. */
-  public static StreamExecutionEnvironment environment(DataStream<?> stream) {
-    return impl(stream).env;
-  }
-
-  /** A readable description of a user function, as operator names use it. */
-  public static String describe(Object function) {
-    return FunctionNames.describe(function);
   }
 
   private static <T> DataStreamImpl<T> impl(DataStream<T> stream) {

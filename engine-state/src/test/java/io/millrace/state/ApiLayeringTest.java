@@ -8,7 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The public API packages of this module never depend on its internals. ArchUnit fails a rule
+ * The public API packages of this module never depend on its internals, and only the RocksDB
+ * backend's packages use RocksDB. ArchUnit fails a rule
  * whose {@code that()} matches no class, so renaming the API packages cannot make this pass
  * vacuously.
  */
@@ -22,10 +23,21 @@ class ApiLayeringTest {
           .resideInAnyPackage(
               "io.millrace.state",
               "io.millrace.state.heap",
+              "io.millrace.state.rocksdb",
               "io.millrace.state.serialization",
               "io.millrace.api..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("..internal..", "..runtime..")
           .because("users import the API packages; internals may change freely (ARCHITECTURE.md)");
+
+  @ArchTest
+  static final ArchRule onlyTheRocksDbPackagesUseRocksDb =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.millrace.state.rocksdb..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.rocksdb..")
+          .because("RocksDB is one backend; STYLE.md keeps its imports in io.millrace.state.rocksdb");
 }

@@ -3,11 +3,12 @@ package io.millrace.state.internal;
 import io.millrace.state.KeyedStateFunction;
 import io.millrace.state.State;
 import io.millrace.state.StateDescriptor;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.stream.Stream;
 
 /**
  * The keyed state of one operator subtask: the values of every state of every key in the
- * subtask's {@link KeyGroupRange}. Implemented by the heap backend now and by RocksDB later.
+ * subtask's {@link KeyGroupRange}. Implemented by the heap and the RocksDB backends.
  *
  * <p><b>Contract.</b> Confined to the subtask's thread. The operator sets the current key
  * (once per record or timer) with {@link #setCurrentKey}; every state handle obtained from
@@ -40,14 +41,29 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
   int getCurrentKeyGroup();
 
   /**
-   * Returns the handle for {@code descriptor}, creating the state on first use. Asking twice
+   * Returns the handle for {@code descriptor} in the void namespace (state without windows or
+   * other namespaces), creating the state on first use. Asking twice
    * for the same name and kind returns the same handle; the same name with another kind fails
    * with an {@link IllegalStateException} that names both.
    *
    * <p>The returned object also implements {@link InternalKvState} (and
    * {@link InternalMergingState} for list, reducing and aggregating state).
    */
-  <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor);
+  default <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
+    return getOrCreateKeyedState(VoidNamespaceSerializer.INSTANCE, descriptor);
+  }
+
+  /**
+   * Returns the handle for {@code descriptor} whose namespaces (windows, CEP) are written by
+   * {@code namespaceSerializer}: in every serialized key on RocksDB, in snapshots on the heap.
+   * As {@link #getOrCreateKeyedState(StateDescriptor)} otherwise; asking for an existing state
+   * with a namespace serializer that is not equal to the first one fails with an
+   * {@link IllegalStateException}.
+   *
+   * @param <N> the namespace type
+   */
+  <N, S extends State> S getOrCreateKeyedState(
+      TypeSerializer<N> namespaceSerializer, StateDescriptor<S, ?> descriptor);
 
   /**
    * Calls {@code function} for every key that has a value of {@code descriptor}'s state in

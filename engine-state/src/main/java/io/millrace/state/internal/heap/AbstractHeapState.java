@@ -3,6 +3,7 @@ package io.millrace.state.internal.heap;
 import io.millrace.state.StateDescriptor;
 import io.millrace.state.internal.InternalKvState;
 import io.millrace.state.internal.VoidNamespace;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,8 @@ abstract class AbstractHeapState<K, V> implements InternalKvState<Object> {
   final StateTable<K, V> table;
   final StateDescriptor<?, ?> descriptor;
   Object currentNamespace = VoidNamespace.INSTANCE;
+  /** How snapshots will write this state's namespaces; set by the backend at registration. */
+  TypeSerializer<?> namespaceSerializer;
 
   AbstractHeapState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
     this.backend = backend;
@@ -61,10 +64,5 @@ abstract class AbstractHeapState<K, V> implements InternalKvState<Object> {
               + ": keyed state can only be used while processing a keyed record or timer");
     }
     return key;
-  }
-
-  /** The kind of this state, for errors. */
-  final StateDescriptor.Kind kind() {
-    return descriptor.getKind();
   }
 }

@@ -12,6 +12,7 @@ import io.millrace.state.ValueStateDescriptor;
 import io.millrace.state.internal.KeyGroupRange;
 import io.millrace.state.internal.KeyGroupRangeAssignment;
 import io.millrace.state.internal.KeyedStateBackend;
+import io.millrace.state.internal.KeyedStates;
 import io.millrace.state.internal.VoidNamespace;
 import io.millrace.state.internal.ttl.TtlAggregateFunction;
 import io.millrace.state.internal.ttl.TtlAggregatingState;
@@ -22,6 +23,7 @@ import io.millrace.state.internal.ttl.TtlReduceFunction;
 import io.millrace.state.internal.ttl.TtlReducingState;
 import io.millrace.state.internal.ttl.TtlValue;
 import io.millrace.state.internal.ttl.TtlValueState;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -165,7 +167,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   @Override
-  public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
+  public <N, S extends State> S getOrCreateKeyedState(
+      TypeSerializer<N> namespaceSerializer, StateDescriptor<S, ?> descriptor) {
+    Objects.requireNonNull(namespaceSerializer, "namespaceSerializer must not be null");
     Objects.requireNonNull(descriptor, "descriptor must not be null");
     if (closed) {
       throw closedError();
@@ -174,12 +178,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     if (existing == null) {
       StateTtlConfig ttl = descriptor.getTtlConfig();
       handles.put(descriptor.getName(), ttl == null ? createState(descriptor) : createTtlState(descriptor, ttl));
-      existing = states.get(descriptor.getName());
-    } else if (existing.kind() != descriptor.getKind()) {
-      throw new IllegalStateException(
-          "state '" + descriptor.getName() + "' of " + operatorDescription + " was registered as "
-              + existing.kind() + " state and is now requested as " + descriptor.getKind()
-              + " state: use a different name for each state");
+      states.get(descriptor.getName()).namespaceSerializer = namespaceSerializer;
+    } else {
+      KeyedStates.checkCompatible(
+          existing.descriptor, existing.namespaceSerializer, descriptor, namespaceSerializer,
+          operatorDescription);
     }
     return asHandle(handles.get(descriptor.getName()), descriptor);
   }

@@ -1,5 +1,11 @@
 package io.millrace.api.windowing;
 
+import io.millrace.state.serialization.DataInputView;
+import io.millrace.state.serialization.DataOutputView;
+import io.millrace.state.serialization.TypeSerializer;
+import io.millrace.state.serialization.TypeSerializerSnapshot;
+import java.io.IOException;
+
 /**
  * The time window {@code [start, end)}: it holds the elements with
  * {@code start <= timestamp < end}, and fires when the watermark reaches {@code end - 1}.
@@ -62,5 +68,52 @@ public final class TimeWindow extends Window {
   @Override
   public String toString() {
     return "TimeWindow{start=" + start + ", end=" + end + "}";
+  }
+
+  /** Writes a time window as its start and end (16 bytes): how window state is keyed on disk. */
+  public static final class Serializer extends TypeSerializer<TimeWindow> {
+    private static final long serialVersionUID = 1L;
+
+    /** The shared instance. */
+    public static final Serializer INSTANCE = new Serializer();
+
+    /** Public for restoring from a serializer snapshot; use {@link #INSTANCE}. */
+    public Serializer() {}
+
+    @Override
+    public void serialize(TimeWindow window, DataOutputView out) throws IOException {
+      out.writeLong(window.start);
+      out.writeLong(window.end);
+    }
+
+    @Override
+    public TimeWindow deserialize(DataInputView in) throws IOException {
+      return new TimeWindow(in.readLong(), in.readLong());
+    }
+
+    @Override
+    public TimeWindow copy(TimeWindow window) {
+      return window;
+    }
+
+    @Override
+    public boolean isImmutableType() {
+      return true;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<TimeWindow> snapshotConfiguration() {
+      return TypeSerializerSnapshot.stateless(this);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Serializer;
+    }
+
+    @Override
+    public int hashCode() {
+      return Serializer.class.hashCode();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.millrace.api.windowing;
 
+import io.millrace.state.serialization.TypeSerializer;
+import io.millrace.state.serialization.TypeSerializers;
 import java.io.Serializable;
 import java.util.Collection;
 
@@ -21,6 +23,17 @@ public abstract class WindowAssigner<T, W extends Window> implements Serializabl
 
   /** Whether windows are in event time (and so fire on watermarks). */
   public abstract boolean isEventTime();
+
+  /**
+   * Writes this assigner's windows: window state is stored per window, so on the RocksDB
+   * backend every window is part of a serialized key. The built-in assigners return
+   * {@link TimeWindow.Serializer} or {@link GlobalWindow.Serializer}; the default, for a custom
+   * window class, is the generic serializer, which handles records and POJOs but writes the class
+   * name with every window. Override it for any other window class or to save those bytes.
+   */
+  public TypeSerializer<W> getWindowSerializer() {
+    return TypeSerializers.generic();
+  }
 
   /** What an assigner may ask while assigning. */
   public abstract static class WindowAssignerContext {

@@ -31,6 +31,7 @@ import io.millrace.state.ReducingStateDescriptor;
 import io.millrace.state.StateDescriptor;
 import io.millrace.windows.internal.operator.SliceAggregator;
 import io.millrace.windows.internal.operator.SlicingWindowOperatorSpec;
+import io.millrace.windows.internal.operator.TimestampedValueSerializer;
 import io.millrace.windows.internal.operator.WindowFunctions;
 import io.millrace.windows.internal.operator.WindowOperatorSpec;
 import io.millrace.windows.internal.operator.WindowOperatorSpec.FunctionAdapter;
@@ -147,7 +148,7 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
       ReduceFunction<T> reduceFunction, Function windowFunction, FunctionAdapter<Iterable<T>, R, K, W> adapter) {
     Function named = windowFunction != null ? windowFunction : reduceFunction;
     if (evictor != null) {
-      return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, (Class<TimestampedValue<T>>) null), windowFunction,
+      return addOperator(named, evictingContents(), windowFunction,
           f -> WindowFunctions.reduceThen(reduceFunction, adapter.adapt(f)));
     }
     // Flink applies a window's reduce in the order elements arrive; merging slices in time order
@@ -190,7 +191,7 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
       AggregateFunction<T, ACC, V> aggregateFunction, Function windowFunction, FunctionAdapter<Iterable<V>, R, K, W> adapter) {
     Function named = windowFunction != null ? windowFunction : aggregateFunction;
     if (evictor != null) {
-      return addOperator(named, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, (Class<TimestampedValue<T>>) null), windowFunction,
+      return addOperator(named, evictingContents(), windowFunction,
           f -> WindowFunctions.aggregateThen(aggregateFunction, adapter.adapt(f)));
     }
     long[] geometry = slicing(true);
@@ -215,10 +216,15 @@ final class WindowedStreamImpl<T, K, W extends Window> implements WindowedStream
     return iterableWith(function, f -> WindowFunctions.apply(castApply(f)));
   }
 
+  /** The contents of a window with an evictor: the elements with their timestamps. */
+  private static <T> ListStateDescriptor<TimestampedValue<T>> evictingContents() {
+    return new ListStateDescriptor<>(CONTENTS_STATE, new TimestampedValueSerializer<T>());
+  }
+
   /** A window function over all elements (kept in a list state). */
   <R> SingleOutputStreamOperator<R> iterableWith(Function windowFunction, FunctionAdapter<Iterable<T>, R, K, W> adapter) {
     if (evictor != null) {
-      return addOperator(windowFunction, new ListStateDescriptor<TimestampedValue<T>>(CONTENTS_STATE, (Class<TimestampedValue<T>>) null), windowFunction, adapter);
+      return addOperator(windowFunction, evictingContents(), windowFunction, adapter);
     }
     return addOperator(windowFunction, new ListStateDescriptor<T>(CONTENTS_STATE, (Class<T>) null), windowFunction, adapter);
   }

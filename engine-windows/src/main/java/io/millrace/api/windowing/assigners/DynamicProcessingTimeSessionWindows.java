@@ -4,6 +4,7 @@ import io.millrace.api.windowing.MergingWindowAssigner;
 import io.millrace.api.windowing.TimeWindow;
 import io.millrace.api.windowing.Trigger;
 import io.millrace.api.windowing.triggers.ProcessingTimeTrigger;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Collection;
 import java.util.List;
 
@@ -52,5 +53,11 @@ public final class DynamicProcessingTimeSessionWindows<T> extends MergingWindowA
   @Override
   public String toString() {
     return "DynamicProcessingTimeSessionWindows()";
+  }
+
+  /** Windows are written as {@link TimeWindow.Serializer}. */
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer() {
+    return TimeWindow.Serializer.INSTANCE;
   }
 }

@@ -4,6 +4,7 @@ import io.millrace.api.windowing.GlobalWindow;
 import io.millrace.api.windowing.Trigger;
 import io.millrace.api.windowing.TriggerResult;
 import io.millrace.api.windowing.WindowAssigner;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Collection;
 import java.util.List;
 
@@ -120,5 +121,11 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
     public String toString() {
       return "EndOfStreamTrigger()";
     }
+  }
+
+  /** Windows are written as {@link GlobalWindow.Serializer}. */
+  @Override
+  public TypeSerializer<GlobalWindow> getWindowSerializer() {
+    return GlobalWindow.Serializer.INSTANCE;
   }
 }

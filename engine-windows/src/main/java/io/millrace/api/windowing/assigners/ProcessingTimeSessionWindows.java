@@ -4,6 +4,7 @@ import io.millrace.api.windowing.MergingWindowAssigner;
 import io.millrace.api.windowing.TimeWindow;
 import io.millrace.api.windowing.Trigger;
 import io.millrace.api.windowing.triggers.ProcessingTimeTrigger;
+import io.millrace.state.serialization.TypeSerializer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -68,5 +69,11 @@ public final class ProcessingTimeSessionWindows extends MergingWindowAssigner<Ob
   @Override
   public String toString() {
     return "ProcessingTimeSessionWindows(" + gap + ")";
+  }
+
+  /** Windows are written as {@link TimeWindow.Serializer}. */
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer() {
+    return TimeWindow.Serializer.INSTANCE;
   }
 }

@@ -4,6 +4,7 @@ import io.millrace.api.windowing.TimeWindow;
 import io.millrace.api.windowing.Trigger;
 import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.windowing.triggers.EventTimeTrigger;
+import io.millrace.state.serialization.TypeSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -93,5 +94,11 @@ public final class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWi
   @Override
   public String toString() {
     return "SlidingEventTimeWindows(" + size + ", " + slide + (offset == 0 ? "" : ", offset " + offset) + ")";
+  }
+
+  /** Windows are written as {@link TimeWindow.Serializer}. */
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer() {
+    return TimeWindow.Serializer.INSTANCE;
   }
 }

@@ -4,6 +4,7 @@ import io.millrace.api.windowing.TimeWindow;
 import io.millrace.api.windowing.Trigger;
 import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.windowing.triggers.ProcessingTimeTrigger;
+import io.millrace.state.serialization.TypeSerializer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -72,5 +73,11 @@ public final class TumblingProcessingTimeWindows extends WindowAssigner<Object, 
   @Override
   public String toString() {
     return "TumblingProcessingTimeWindows(" + size + (offset == 0 ? "" : ", offset " + offset) + ")";
+  }
+
+  /** Windows are written as {@link TimeWindow.Serializer}. */
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer() {
+    return TimeWindow.Serializer.INSTANCE;
   }
 }

@@ -5,6 +5,7 @@ import io.millrace.api.windowing.Window;
 import io.millrace.state.ListState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,6 @@ import java.util.Map;
  */
 final class MergingWindowSet<W extends Window> {
 
-  /** One entry of the persisted mapping. */
-  record Entry<W>(W window, W stateWindow) {}
-
   /** What the operator does when windows merge. */
   @FunctionalInterface
   interface MergeFunction<W> {
@@ -35,15 +33,18 @@ final class MergingWindowSet<W extends Window> {
   }
 
   private final MergingWindowAssigner<?, W> assigner;
-  private final ListState<Entry<W>> state;
+  /** The mapping as a flat list {@code window, stateWindow, window, stateWindow, ...}, so that
+   * the assigner's window serializer alone writes it. */
+  private final ListState<W> state;
   private final Map<W, W> mapping = new LinkedHashMap<>();
   private final Map<W, W> initialMapping;
 
-  MergingWindowSet(MergingWindowAssigner<?, W> assigner, ListState<Entry<W>> state) throws Exception {
+  MergingWindowSet(MergingWindowAssigner<?, W> assigner, ListState<W> state) throws Exception {
     this.assigner = assigner;
     this.state = state;
-    for (Entry<W> entry : state.get()) {
-      mapping.put(entry.window(), entry.stateWindow());
+    Iterator<W> windows = state.get().iterator();
+    while (windows.hasNext()) {
+      mapping.put(windows.next(), windows.next());
     }
     this.initialMapping = new LinkedHashMap<>(mapping);
   }
@@ -51,9 +52,12 @@ final class MergingWindowSet<W extends Window> {
   /** Writes the mapping back to the key's state if it changed (an empty mapping clears it). */
   void persist() throws Exception {
     if (!mapping.equals(initialMapping)) {
-      List<Entry<W>> entries = new ArrayList<>(mapping.size());
-      mapping.forEach((window, stateWindow) -> entries.add(new Entry<>(window, stateWindow)));
-      state.update(entries);
+      List<W> pairs = new ArrayList<>(2 * mapping.size());
+      mapping.forEach((window, stateWindow) -> {
+        pairs.add(window);
+        pairs.add(stateWindow);
+      });
+      state.update(pairs);
     }
   }
 

@@ -15,6 +15,7 @@ import io.millrace.state.ValueStateDescriptor;
 import io.millrace.state.internal.InternalKvState;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.VoidNamespace;
+import io.millrace.state.internal.VoidNamespaceSerializer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,7 +105,8 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
   public void open() throws Exception {
     backend = context.keyedBackend();
     timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
-    slices = backend.getOrCreateKeyedState(new ValueStateDescriptor<ACC>(SLICES_STATE, (Class<ACC>) null));
+    slices = backend.getOrCreateKeyedState(
+        TimeWindow.Serializer.INSTANCE, new ValueStateDescriptor<ACC>(SLICES_STATE, (Class<ACC>) null));
     slicesNamespace = (InternalKvState<Object>) slices;
     collector = new TimestampedCollector<>(output);
     windowContext = new WindowContext();
@@ -292,8 +294,8 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
   /** The window function's view of the window being fired or cleared. */
   private final class WindowContext implements InternalWindowContext<TimeWindow> {
     TimeWindow window;
-    private final KeyedStateStore windowState = new WindowStateStore(backend, () -> window);
-    private final KeyedStateStore globalState = new WindowStateStore(backend, () -> VoidNamespace.INSTANCE);
+    private final KeyedStateStore windowState = new WindowStateStore(backend, TimeWindow.Serializer.INSTANCE, () -> window);
+    private final KeyedStateStore globalState = new WindowStateStore(backend, VoidNamespaceSerializer.INSTANCE, () -> VoidNamespace.INSTANCE);
 
     @Override
     public TimeWindow window() {

@@ -26,6 +26,8 @@ import io.millrace.state.internal.InternalKvState;
 import io.millrace.state.internal.InternalMergingState;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.VoidNamespace;
+import io.millrace.state.internal.VoidNamespaceSerializer;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +65,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
 
   private final WindowOperatorSpec<K, IN, S, V, OUT, W> spec;
   private final WindowAssigner<? super IN, W> assigner;
+  private final TypeSerializer<W> windowSerializer;
   private final MergingWindowAssigner<? super IN, W> mergingAssigner;
   private final Trigger<IN, W> trigger;
   private final Evictor<IN, W> evictor;
@@ -76,7 +79,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
   private ListState<TimestampedValue<IN>> evictingContents;
   private InternalKvState<Object> contentsNamespace;
   private InternalMergingState<Object> mergingContents;
-  private ListState<MergingWindowSet.Entry<W>> mergingSetState;
+  private ListState<W> mergingSetState;
   private TimestampedCollector<OUT> collector;
   private TriggerContext triggerContext;
   private WindowContext windowContext;
@@ -89,6 +92,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
     super(userFunction);
     this.spec = spec;
     this.assigner = spec.assigner();
+    this.windowSerializer = assigner.getWindowSerializer();
     this.mergingAssigner = assigner instanceof MergingWindowAssigner<?, ?> merging
         ? (MergingWindowAssigner<? super IN, W>) merging : null;
     // The trigger and evictor accept supertypes of IN and W: calling them with IN and W is safe.
@@ -104,7 +108,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
   public void open() throws Exception {
     backend = context.keyedBackend();
     timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
-    State state = backend.getOrCreateKeyedState(spec.contents());
+    State state = backend.getOrCreateKeyedState(windowSerializer, spec.contents());
     if (evictor != null) {
       evictingContents = (ListState<TimestampedValue<IN>>) state;
     } else {
@@ -118,7 +122,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
       }
       mergingContents = (InternalMergingState<Object>) state;
       mergingSetState = backend.getOrCreateKeyedState(
-          new ListStateDescriptor<MergingWindowSet.Entry<W>>(MERGING_SET_STATE, (Class<MergingWindowSet.Entry<W>>) null));
+          new ListStateDescriptor<>(MERGING_SET_STATE, windowSerializer));
     }
     collector = new TimestampedCollector<>(output);
     triggerContext = new TriggerContext();
@@ -420,8 +424,8 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
     return (Collection<Object>) windows;
   }
 
-  private static <S extends State> S scoped(KeyedStateBackend<?> backend, StateDescriptor<S, ?> descriptor, Object namespace) {
-    return WindowStateStore.scoped(backend, descriptor, namespace);
+  private <S extends State> S scoped(StateDescriptor<S, ?> descriptor, Object namespace) {
+    return WindowStateStore.scoped(backend, windowSerializer, descriptor, namespace);
   }
 
   /** The trigger's view of the current key and window: its timers and per-window state. */
@@ -461,7 +465,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
 
     @Override
     public <T extends State> T getPartitionedState(StateDescriptor<T, ?> stateDescriptor) {
-      return scoped(backend, stateDescriptor, window);
+      return scoped(stateDescriptor, window);
     }
 
     @Override
@@ -470,7 +474,7 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
       if (mergedWindows == null || mergedWindows.isEmpty()) {
         return;
       }
-      T state = backend.getOrCreateKeyedState(stateDescriptor);
+      T state = backend.getOrCreateKeyedState(windowSerializer, stateDescriptor);
       if (!(state instanceof InternalMergingState<?> merging)) {
         throw new IllegalArgumentException("The state descriptor " + stateDescriptor
             + " does not refer to a mergeable state (list, reducing or aggregating state)");
@@ -488,8 +492,8 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
   /** The window function's view of the window being fired or cleared. */
   private final class WindowContext implements InternalWindowContext<W> {
     W window;
-    private final KeyedStateStore windowState = new WindowStateStore(backend, () -> window);
-    private final KeyedStateStore globalState = new WindowStateStore(backend, () -> VoidNamespace.INSTANCE);
+    private final KeyedStateStore windowState = new WindowStateStore(backend, windowSerializer, () -> window);
+    private final KeyedStateStore globalState = new WindowStateStore(backend, VoidNamespaceSerializer.INSTANCE, () -> VoidNamespace.INSTANCE);
 
     @Override
     public W window() {

@@ -15,6 +15,7 @@ import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 import io.millrace.state.internal.InternalKvState;
 import io.millrace.state.internal.KeyedStateBackend;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.function.Supplier;
 
 /**
@@ -25,43 +26,46 @@ import java.util.function.Supplier;
  */
 final class WindowStateStore implements KeyedStateStore {
   private final KeyedStateBackend<?> backend;
+  private final TypeSerializer<?> namespaceSerializer;
   private final Supplier<Object> namespace;
 
-  WindowStateStore(KeyedStateBackend<?> backend, Supplier<Object> namespace) {
+  WindowStateStore(KeyedStateBackend<?> backend, TypeSerializer<?> namespaceSerializer, Supplier<Object> namespace) {
     this.backend = backend;
+    this.namespaceSerializer = namespaceSerializer;
     this.namespace = namespace;
   }
 
-  /** The handle of {@code descriptor} scoped to {@code namespace}. */
+  /** The handle of {@code descriptor}, whose namespaces {@code namespaceSerializer} writes, scoped to {@code namespace}. */
   @SuppressWarnings("unchecked")
-  static <S extends State> S scoped(KeyedStateBackend<?> backend, StateDescriptor<S, ?> descriptor, Object namespace) {
-    S state = backend.getOrCreateKeyedState(descriptor);
+  static <S extends State> S scoped(
+      KeyedStateBackend<?> backend, TypeSerializer<?> namespaceSerializer, StateDescriptor<S, ?> descriptor, Object namespace) {
+    S state = backend.getOrCreateKeyedState(namespaceSerializer, descriptor);
     ((InternalKvState<Object>) state).setCurrentNamespace(namespace);
     return state;
   }
 
   @Override
   public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-    return scoped(backend, descriptor, namespace.get());
+    return scoped(backend, namespaceSerializer, descriptor, namespace.get());
   }
 
   @Override
   public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-    return scoped(backend, descriptor, namespace.get());
+    return scoped(backend, namespaceSerializer, descriptor, namespace.get());
   }
 
   @Override
   public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
-    return scoped(backend, descriptor, namespace.get());
+    return scoped(backend, namespaceSerializer, descriptor, namespace.get());
   }
 
   @Override
   public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-    return scoped(backend, descriptor, namespace.get());
+    return scoped(backend, namespaceSerializer, descriptor, namespace.get());
   }
 
   @Override
   public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-    return scoped(backend, descriptor, namespace.get());
+    return scoped(backend, namespaceSerializer, descriptor, namespace.get());
   }
 }

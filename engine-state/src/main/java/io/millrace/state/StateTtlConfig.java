@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code t + ttl - 1} and expired from {@code t + ttl}. Each list element and each map entry has
  * its own timestamp. {@link UpdateType} says which accesses refresh the timestamp;
  * {@link StateVisibility} whether an expired value that was not removed yet can still be read.
- * Expired values are removed when they are read, and in the background (on the heap backend: a
+ * Expired values are removed when they are read, and in the background (on both backends: a
  * few entries checked on every state access, see {@link Builder#cleanupIncrementally}) unless
  * {@link Builder#disableCleanupInBackground()} is called. Instances are immutable.
  *
@@ -53,7 +53,8 @@ public final class StateTtlConfig implements Serializable {
 
   /**
    * Incremental cleanup: {@code cleanupSize} entries of the state are checked on every access
-   * of the state (and on every record if {@code runCleanupForEveryRecord}). Heap backend only.
+   * of the state (and on every record if {@code runCleanupForEveryRecord}). The heap backend
+   * walks its hash maps; the RocksDB backend sweeps the state's column family with a cursor.
    *
    * @param cleanupSize the number of entries checked per trigger, positive
    * @param runCleanupForEveryRecord also check entries for every record the operator processes
@@ -63,7 +64,10 @@ public final class StateTtlConfig implements Serializable {
 
   /**
    * Cleanup by the RocksDB compaction filter, which re-reads the current time after
-   * {@code queryTimeAfterNumEntries} entries. Recorded now, used by the RocksDB backend.
+   * {@code queryTimeAfterNumEntries} entries. Recorded for compatibility with Apache Flink: a
+   * compaction filter that calls Java needs Flink's RocksDB fork, so the RocksDB backend runs its
+   * incremental sweep instead (with the default settings unless incremental cleanup is
+   * configured).
    *
    * @param queryTimeAfterNumEntries entries processed between two reads of the clock
    */
@@ -232,7 +236,7 @@ public final class StateTtlConfig implements Serializable {
     /**
      * Checks {@code cleanupSize} entries of the state for expiry on every access of the state,
      * and also for every record the operator processes if {@code runCleanupForEveryRecord}.
-     * Applies to the heap backend.
+     * Applies to both backends (the RocksDB backend sweeps its column families).
      *
      * @throws IllegalArgumentException if {@code cleanupSize} is not positive
      */
@@ -247,8 +251,12 @@ public final class StateTtlConfig implements Serializable {
     }
 
     /**
-     * Removes expired values in RocksDB compactions, re-reading the time every
-     * {@code queryTimeAfterNumEntries} entries. Applies to the RocksDB backend.
+     * Asks the RocksDB backend to remove expired values in the background, as Apache Flink's
+     * compaction filter does (re-reading the time every {@code queryTimeAfterNumEntries}
+     * entries). Stock RocksDB cannot run such a filter, so Millrace's RocksDB backend runs its
+     * incremental sweep ({@link #cleanupIncrementally}, default settings unless configured)
+     * instead, even when {@link #disableCleanupInBackground()} was called; the heap backend
+     * ignores it.
      *
      * @throws IllegalArgumentException if {@code queryTimeAfterNumEntries} is negative
      */

@@ -4,6 +4,8 @@ import io.millrace.state.StateBackend;
 import io.millrace.state.heap.HashMapStateBackend;
 import io.millrace.state.internal.heap.HeapKeyedStateBackend;
 import io.millrace.state.internal.heap.HeapOperatorStateBackend;
+import io.millrace.state.rocksdb.EmbeddedRocksDBStateBackend;
+import io.millrace.state.rocksdb.internal.RocksDBKeyedStateBackend;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -37,6 +39,8 @@ public final class StateBackends {
    *
    * @throws IllegalArgumentException if {@code config} is not a supported backend or the range
    *     does not fit {@code numberOfKeyGroups}
+   * @throws IllegalStateException if the RocksDB backend cannot start (native library, local
+   *     directory); the message names the fix
    */
   public static <K> KeyedStateBackend<K> createKeyedStateBackend(
       StateBackend config, KeyGroupRange range, int numberOfKeyGroups, String operatorDescription,
@@ -45,6 +49,10 @@ public final class StateBackends {
     Objects.requireNonNull(clock, "clock must not be null");
     if (config instanceof HashMapStateBackend) {
       return new HeapKeyedStateBackend<>(range, numberOfKeyGroups, operatorDescription, clock);
+    }
+    if (config instanceof EmbeddedRocksDBStateBackend rocksdb) {
+      return new RocksDBKeyedStateBackend<>(
+          rocksdb, range, numberOfKeyGroups, operatorDescription, clock);
     }
     throw unsupported(config);
   }
@@ -57,7 +65,7 @@ public final class StateBackends {
    */
   public static OperatorStateBackend createOperatorStateBackend(StateBackend config) {
     Objects.requireNonNull(config, "state backend must not be null");
-    if (config instanceof HashMapStateBackend) {
+    if (config instanceof HashMapStateBackend || config instanceof EmbeddedRocksDBStateBackend) {
       return new HeapOperatorStateBackend();
     }
     throw unsupported(config);
@@ -66,6 +74,7 @@ public final class StateBackends {
   private static IllegalArgumentException unsupported(StateBackend config) {
     return new IllegalArgumentException(
         "Unsupported state backend " + config.getClass().getName() + " ('" + config.name()
-            + "'): use HashMapStateBackend (env.setStateBackend(new HashMapStateBackend()))");
+            + "'): use HashMapStateBackend (env.setStateBackend(new HashMapStateBackend()))"
+            + " or EmbeddedRocksDBStateBackend");
   }
 }

@@ -288,7 +288,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       throws Exception {
     Objects.requireNonNull(namespace, "namespace must not be null");
     Objects.requireNonNull(function, "function must not be null");
-    S handle = getOrCreateKeyedState(descriptor);
+    AbstractHeapState<K, ?> registered = states.get(descriptor.getName());
+    S handle =
+        registered == null
+            ? getOrCreateKeyedState(descriptor)
+            : getOrCreateKeyedState(registered.namespaceSerializer, descriptor);
     AbstractHeapState<K, ?> state = states.get(descriptor.getName());
     List<K> keys = state.table.keys(namespace);
     K previousKey = currentKey;

@@ -1,35 +1,41 @@
-package io.millrace.state.internal.heap;
+package io.millrace.state.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millrace.state.ListState;
 import io.millrace.state.ListStateDescriptor;
-import io.millrace.state.internal.InternalMergingState;
-import io.millrace.state.internal.KeyGroupRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
-class HeapListStateTest {
+/** {@link ListState} on every backend. */
+class ListStateTest extends KeyedStateBackendTestBase {
 
-  private final HeapKeyedStateBackend<String> backend =
-      new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, "test@0");
-  private final ListState<Integer> state =
-      backend.getOrCreateKeyedState(new ListStateDescriptor<>("list", Integer.class));
-  private final InternalMergingState<Object> merging = merging(state);
+  private KeyedStateBackend<String> backend;
+  private ListState<Integer> state;
+  private InternalMergingState<Object> merging;
 
-  @Test
-  void getReturnsAnEmptyIterableWhenNothingIsStored() throws Exception {
+  private void openState(Backend kind) {
+    backend = open(kind);
+    state =
+        backend.getOrCreateKeyedState(STRING_NAMESPACES, new ListStateDescriptor<>("list", Integer.class));
+    merging = merging(state);
+    merging.setCurrentNamespace("w0");
+  }
+
+  @OnEveryBackend
+  void getReturnsAnEmptyIterableWhenNothingIsStored(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
 
     assertThat(state.get()).isNotNull().isEmpty();
   }
 
-  @Test
-  void addAppendsInOrderPerKey() throws Exception {
+  @OnEveryBackend
+  void addAppendsInOrderPerKey(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.add(1);
     state.add(2);
@@ -41,20 +47,36 @@ class HeapListStateTest {
     assertThat(state.get()).containsExactly(1, 2);
   }
 
-  @Test
-  void addAllAppendsAndUpdateReplaces() throws Exception {
+  @OnEveryBackend
+  void addAllAppendsAndUpdateReplaces(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.addAll(List.of(1, 2));
     state.addAll(List.of(3));
     state.addAll(List.of());
-    assertThat(state.get()).containsExactly(1, 2, 3);
+    state.add(4);
+    assertThat(state.get()).containsExactly(1, 2, 3, 4);
 
     state.update(List.of(7, 8));
     assertThat(state.get()).containsExactly(7, 8);
+    state.add(9);
+    assertThat(state.get()).containsExactly(7, 8, 9);
   }
 
-  @Test
-  void updateCopiesTheGivenList() throws Exception {
+  @OnEveryBackend
+  void addAllToAnEmptyListStoresTheElements(Backend kind) throws Exception {
+    openState(kind);
+    backend.setCurrentKey("a");
+
+    state.addAll(List.of(5, 6));
+
+    assertThat(state.get()).containsExactly(5, 6);
+    assertThat(backend.numStateEntries()).isEqualTo(1);
+  }
+
+  @OnEveryBackend
+  void updateCopiesTheGivenList(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     List<Integer> values = new ArrayList<>(List.of(1, 2));
     state.update(values);
@@ -64,8 +86,9 @@ class HeapListStateTest {
     assertThat(state.get()).containsExactly(1, 2);
   }
 
-  @Test
-  void getReturnsAViewThatCannotBeModified() throws Exception {
+  @OnEveryBackend
+  void getReturnsAListThatCannotBeModified(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.add(1);
     Iterator<Integer> iterator = state.get().iterator();
@@ -74,8 +97,9 @@ class HeapListStateTest {
     assertThatThrownBy(iterator::remove).isInstanceOf(UnsupportedOperationException.class);
   }
 
-  @Test
-  void updateWithAnEmptyListClears() throws Exception {
+  @OnEveryBackend
+  void updateWithAnEmptyListClears(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.add(1);
 
@@ -85,8 +109,9 @@ class HeapListStateTest {
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @Test
-  void clearRemovesTheEntry() throws Exception {
+  @OnEveryBackend
+  void clearRemovesTheEntry(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.add(1);
 
@@ -96,8 +121,9 @@ class HeapListStateTest {
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @Test
-  void addingNullIsRejectedNamingTheState() {
+  @OnEveryBackend
+  void addingNullIsRejectedNamingTheState(Backend kind) {
+    openState(kind);
     backend.setCurrentKey("a");
 
     assertThatThrownBy(() -> state.add(null))
@@ -108,10 +134,12 @@ class HeapListStateTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("'list'");
     assertThatThrownBy(() -> state.addAll(null)).isInstanceOf(NullPointerException.class);
+    assertThat(backend.numStateEntries()).isZero();
   }
 
-  @Test
-  void updateWithANullElementChangesNothing() throws Exception {
+  @OnEveryBackend
+  void updateWithANullElementChangesNothing(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.add(1);
 
@@ -122,8 +150,9 @@ class HeapListStateTest {
     assertThat(state.get()).containsExactly(1);
   }
 
-  @Test
-  void mergeNamespacesAppendsTheSourcesToTheTargetAndClearsThem() throws Exception {
+  @OnEveryBackend
+  void mergeNamespacesAppendsTheSourcesToTheTargetAndClearsThem(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     merging.setCurrentNamespace("w1");
     state.add(1);
@@ -131,18 +160,20 @@ class HeapListStateTest {
     state.add(2);
     merging.setCurrentNamespace("w3");
     state.add(3);
+    state.add(4);
 
     merging.mergeNamespaces("w1", List.<Object>of("w2", "w3", "empty"));
 
     merging.setCurrentNamespace("w1");
-    assertThat(state.get()).containsExactly(1, 2, 3);
+    assertThat(state.get()).containsExactly(1, 2, 3, 4);
     merging.setCurrentNamespace("w2");
     assertThat(state.get()).isEmpty();
     assertThat(backend.numStateEntries()).isEqualTo(1);
   }
 
-  @Test
-  void mergeNamespacesIntoATargetThatIsAlsoASource() throws Exception {
+  @OnEveryBackend
+  void mergeNamespacesIntoATargetThatIsAlsoASource(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     merging.setCurrentNamespace("w1");
     state.add(1);
@@ -155,8 +186,9 @@ class HeapListStateTest {
     assertThat(backend.numStateEntries()).isEqualTo(1);
   }
 
-  @Test
-  void mergeNamespacesIntoANewTargetLeavesOtherKeysAlone() throws Exception {
+  @OnEveryBackend
+  void mergeNamespacesIntoANewTargetLeavesOtherKeysAlone(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("b");
     merging.setCurrentNamespace("w1");
     state.add(100);
@@ -172,17 +204,27 @@ class HeapListStateTest {
     assertThat(state.get()).containsExactly(100);
   }
 
-  @Test
-  void mergeNamespacesWithoutSourceValuesLeavesTheTargetUnchanged() throws Exception {
+  @OnEveryBackend
+  void mergeNamespacesKeepsTheCurrentNamespace(Backend kind) throws Exception {
+    openState(kind);
+    backend.setCurrentKey("a");
+    merging.setCurrentNamespace("w1");
+    state.add(1);
+    merging.setCurrentNamespace("w2");
+    state.add(2);
+
+    merging.mergeNamespaces("w3", List.<Object>of("w1"));
+
+    assertThat(state.get()).as("still in w2").containsExactly(2);
+  }
+
+  @OnEveryBackend
+  void mergeNamespacesWithoutSourceValuesLeavesTheTargetUnchanged(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
 
     merging.mergeNamespaces("target", List.<Object>of("x", "y"));
 
     assertThat(backend.numStateEntries()).isZero();
-  }
-
-  @SuppressWarnings("unchecked") // list state handles implement InternalMergingState<Object>
-  static InternalMergingState<Object> merging(Object handle) {
-    return (InternalMergingState<Object>) handle;
   }
 }

@@ -1,4 +1,4 @@
-package io.millrace.state.internal.heap;
+package io.millrace.state.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,35 +17,32 @@ import io.millrace.state.StateTtlConfig.StateVisibility;
 import io.millrace.state.StateTtlConfig.UpdateType;
 import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
-import io.millrace.state.internal.InternalMergingState;
-import io.millrace.state.internal.KeyGroupRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * State TTL on the heap backend, for every update type × visibility, on a clock the test moves.
+ * State TTL on every backend, for every update type × visibility, on a clock the test moves.
  * TTL is 10 ms: a value written at 0 is visible at 9 and expired at 10. Unless a test is about
  * background cleanup it disables it, so that only reads remove expired values.
  */
-class HeapTtlStateTest {
+class TtlStateTest extends KeyedStateBackendTestBase {
   private static final Duration TTL = Duration.ofMillis(10);
 
-  private long now;
-  private final HeapKeyedStateBackend<String> backend =
-      new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, "ttl@0", () -> now);
+  private KeyedStateBackend<String> backend;
 
   static Stream<Arguments> combinations() {
     List<Arguments> combinations = new ArrayList<>();
-    for (UpdateType update : UpdateType.values()) {
-      for (StateVisibility visibility : StateVisibility.values()) {
-        combinations.add(Arguments.of(update, visibility));
+    for (Backend backend : Backend.values()) {
+      for (UpdateType update : UpdateType.values()) {
+        for (StateVisibility visibility : StateVisibility.values()) {
+          combinations.add(Arguments.of(backend, update, visibility));
+        }
       }
     }
     return combinations.stream();
@@ -69,30 +66,25 @@ class HeapTtlStateTest {
     return visibility == StateVisibility.ReturnExpiredIfNotCleanedUp ? value : null;
   }
 
-  private static List<String> list(Iterable<String> elements) {
-    List<String> list = new ArrayList<>();
-    elements.forEach(list::add);
-    return list;
-  }
-
   // ---- value state ----
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void valueIsVisibleUntilTheTtlHasPassedSinceItWasWritten(UpdateType update, StateVisibility visibility)
+  void valueIsVisibleUntilTheTtlHasPassedSinceItWasWritten(Backend kind, UpdateType update, StateVisibility visibility)
       throws Exception {
+    backend = open(kind);
     ValueState<String> state =
         backend.getOrCreateKeyedState(withTtl(new ValueStateDescriptor<>("v", String.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.update("A");
 
-    now = 9;
+    clock.set(9);
     assertThat(state.value()).isEqualTo("A");
 
-    now = 10;
+    clock.set(10);
     if (update == UpdateType.OnReadAndWrite) {
       assertThat(state.value()).as("refreshed by the read at 9").isEqualTo("A");
-      now = 20;
+      clock.set(20);
     }
     assertThat(backend.numStateEntries()).isEqualTo(1);
     assertThat(state.value()).isEqualTo(expiredRead(visibility, "A"));
@@ -100,29 +92,31 @@ class HeapTtlStateTest {
     assertThat(state.value()).isNull();
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void writingRefreshesTheValueAndReadingOnlyUnderOnReadAndWrite(UpdateType update, StateVisibility visibility)
+  void writingRefreshesTheValueAndReadingOnlyUnderOnReadAndWrite(Backend kind, UpdateType update, StateVisibility visibility)
       throws Exception {
+    backend = open(kind);
     ValueState<String> state =
         backend.getOrCreateKeyedState(withTtl(new ValueStateDescriptor<>("v", String.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.update("A");
-    now = 5;
+    clock.set(5);
     state.update("B");
-    now = 14;
+    clock.set(14);
     assertThat(state.value()).as("written at 5").isEqualTo("B");
 
-    now = 23;
+    clock.set(23);
     String expected = update == UpdateType.OnReadAndWrite ? "B" : expiredRead(visibility, "B");
     assertThat(state.value()).isEqualTo(expected);
     assertThat(backend.numStateEntries()).isEqualTo(update == UpdateType.OnReadAndWrite ? 1 : 0);
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void valueStateUpdateWithNullClearsAndWritingAfterExpiryStartsAfresh(UpdateType update, StateVisibility visibility)
+  void valueStateUpdateWithNullClearsAndWritingAfterExpiryStartsAfresh(Backend kind, UpdateType update, StateVisibility visibility)
       throws Exception {
+    backend = open(kind);
     ValueState<String> state =
         backend.getOrCreateKeyedState(withTtl(new ValueStateDescriptor<>("v", String.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
@@ -131,33 +125,34 @@ class HeapTtlStateTest {
     assertThat(backend.numStateEntries()).isZero();
 
     state.update("A");
-    now = 10;
+    clock.set(10);
     state.update("C");
-    now = 19;
+    clock.set(19);
     assertThat(state.value()).isEqualTo("C");
   }
 
   // ---- list state ----
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void listElementsExpireIndividually(UpdateType update, StateVisibility visibility) throws Exception {
+  void listElementsExpireIndividually(Backend kind, UpdateType update, StateVisibility visibility) throws Exception {
+    backend = open(kind);
     ListState<String> state =
         backend.getOrCreateKeyedState(withTtl(new ListStateDescriptor<>("l", String.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.add("x");
-    now = 5;
+    clock.set(5);
     state.addAll(List.of("y", "z"));
 
-    now = 10;
+    clock.set(10);
     assertThat(list(state.get())).isEqualTo(
         visibility == StateVisibility.ReturnExpiredIfNotCleanedUp ? List.of("x", "y", "z") : List.of("y", "z"));
     assertThat(list(state.get())).as("x was removed by the read").containsExactly("y", "z");
 
-    now = 15;
+    clock.set(15);
     if (update == UpdateType.OnReadAndWrite) {
       assertThat(list(state.get())).as("refreshed by the reads at 10").containsExactly("y", "z");
-      now = 25;
+      clock.set(25);
     }
     assertThat(backend.numStateEntries()).isEqualTo(1);
     assertThat(list(state.get())).isEqualTo(
@@ -166,41 +161,43 @@ class HeapTtlStateTest {
     assertThat(list(state.get())).isEmpty();
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void listUpdateStampsEveryElementWithTheCurrentTime(UpdateType update, StateVisibility visibility) throws Exception {
+  void listUpdateStampsEveryElementWithTheCurrentTime(Backend kind, UpdateType update, StateVisibility visibility) throws Exception {
+    backend = open(kind);
     ListState<String> state =
         backend.getOrCreateKeyedState(withTtl(new ListStateDescriptor<>("l", String.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.add("old");
-    now = 8;
+    clock.set(8);
     state.update(List.of("p", "q"));
-    now = 17;
+    clock.set(17);
     assertThat(list(state.get())).containsExactly("p", "q");
   }
 
   // ---- map state ----
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void mapEntriesExpireIndividually(UpdateType update, StateVisibility visibility) throws Exception {
+  void mapEntriesExpireIndividually(Backend kind, UpdateType update, StateVisibility visibility) throws Exception {
+    backend = open(kind);
     MapState<String, Integer> state =
         backend.getOrCreateKeyedState(
             withTtl(new MapStateDescriptor<>("m", String.class, Integer.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.put("one", 1);
-    now = 5;
+    clock.set(5);
     state.put("two", 2);
 
-    now = 10;
+    clock.set(10);
     assertThat(state.get("one")).isEqualTo(expiredRead(visibility, 1));
     assertThat(state.contains("one")).isFalse();
     assertThat(state.get("two")).isEqualTo(2);
 
-    now = 15;
+    clock.set(15);
     if (update == UpdateType.OnReadAndWrite) {
       assertThat(state.contains("two")).as("refreshed by the read at 10").isTrue();
-      now = 25;
+      clock.set(25);
     }
     List<String> keys = new ArrayList<>();
     state.keys().forEach(keys::add);
@@ -210,18 +207,19 @@ class HeapTtlStateTest {
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void mapIterationSkipsExpiredEntriesAndRemovesThem(UpdateType update, StateVisibility visibility) throws Exception {
+  void mapIterationSkipsExpiredEntriesAndRemovesThem(Backend kind, UpdateType update, StateVisibility visibility) throws Exception {
+    backend = open(kind);
     MapState<String, Integer> state =
         backend.getOrCreateKeyedState(
             withTtl(new MapStateDescriptor<>("m", String.class, Integer.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.putAll(Map.of("one", 1, "two", 2));
-    now = 6;
+    clock.set(6);
     state.put("three", 3);
 
-    now = 12;
+    clock.set(12);
     List<Map.Entry<String, Integer>> entries = new ArrayList<>();
     state.entries().forEach(entries::add);
     if (visibility == StateVisibility.ReturnExpiredIfNotCleanedUp) {
@@ -241,77 +239,127 @@ class HeapTtlStateTest {
 
   // ---- reducing and aggregating state ----
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void reducedValueIsRefreshedByAddsAndExpiresAsAWhole(UpdateType update, StateVisibility visibility) throws Exception {
+  void reducedValueIsRefreshedByAddsAndExpiresAsAWhole(Backend kind, UpdateType update, StateVisibility visibility) throws Exception {
+    backend = open(kind);
     ReducingState<Long> state =
         backend.getOrCreateKeyedState(
             withTtl(new ReducingStateDescriptor<>("r", Long::sum, Long.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.add(1L);
-    now = 5;
+    clock.set(5);
     state.add(2L);
 
-    now = 14;
+    clock.set(14);
     assertThat(state.get()).isEqualTo(3L);
-    now = 15;
+    clock.set(15);
     if (update == UpdateType.OnReadAndWrite) {
       assertThat(state.get()).as("refreshed by the read at 14").isEqualTo(3L);
-      now = 25;
+      clock.set(25);
     }
     assertThat(state.get()).isEqualTo(expiredRead(visibility, 3L));
     assertThat(backend.numStateEntries()).isZero();
     assertThat(state.get()).isNull();
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void addingToAnExpiredReducedValueStartsAfresh(UpdateType update, StateVisibility visibility) throws Exception {
+  void addingToAnExpiredReducedValueStartsAfresh(Backend kind, UpdateType update, StateVisibility visibility) throws Exception {
+    backend = open(kind);
     ReducingState<Long> state =
         backend.getOrCreateKeyedState(
             withTtl(new ReducingStateDescriptor<>("r", Long::sum, Long.class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.add(1L);
-    now = 10;
+    clock.set(10);
     state.add(5L);
-    now = 19;
+    clock.set(19);
     assertThat(state.get()).isEqualTo(5L);
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void aggregateExpiresAsAWholeAndRestartsWithANewAccumulator(UpdateType update, StateVisibility visibility)
+  void aggregateExpiresAsAWholeAndRestartsWithANewAccumulator(Backend kind, UpdateType update, StateVisibility visibility)
       throws Exception {
+    backend = open(kind);
     AggregatingState<Long, String> state =
         backend.getOrCreateKeyedState(
             withTtl(new AggregatingStateDescriptor<>("g", new SumAndCount(), long[].class), onAccessOnly(update, visibility)));
     backend.setCurrentKey("a");
     state.add(4L);
-    now = 5;
+    clock.set(5);
     state.add(6L);
 
-    now = 14;
+    clock.set(14);
     assertThat(state.get()).isEqualTo("10/2");
-    now = 15;
+    clock.set(15);
     if (update == UpdateType.OnReadAndWrite) {
       assertThat(state.get()).as("refreshed by the read at 14").isEqualTo("10/2");
-      now = 25;
+      clock.set(25);
     }
     assertThat(state.get()).isEqualTo(expiredRead(visibility, "10/2"));
     assertThat(backend.numStateEntries()).isZero();
 
     state.add(7L);
-    now += 10;
+    clock.addAndGet(10);
     state.add(1L);
     assertThat(state.get()).as("the accumulator had expired before the second add").isEqualTo("1/1");
   }
 
+  @ParameterizedTest(name = "{0}, {1}, {2}")
+  @MethodSource("combinations")
+  void nullMapValuesExpireLikeOthers(Backend kind, UpdateType update, StateVisibility visibility) throws Exception {
+    backend = open(kind);
+    MapState<String, Integer> state =
+        backend.getOrCreateKeyedState(
+            withTtl(new MapStateDescriptor<>("m", String.class, Integer.class), onAccessOnly(update, visibility)));
+    backend.setCurrentKey("a");
+    state.put("n", null);
+
+    clock.set(9);
+    assertThat(state.contains("n")).isTrue();
+    assertThat(state.get("n")).isNull();
+    clock.set(update == UpdateType.OnReadAndWrite ? 19 : 10);
+    assertThat(state.contains("n")).isEqualTo(visibility == StateVisibility.ReturnExpiredIfNotCleanedUp);
+    assertThat(state.contains("n")).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}, {1}, {2}")
+  @MethodSource("combinations")
+  void mergingNamespacesSkipsExpiredReducedValues(Backend kind, UpdateType update, StateVisibility visibility)
+      throws Exception {
+    backend = open(kind);
+    ReducingState<Long> state =
+        backend.getOrCreateKeyedState(
+            STRING_NAMESPACES,
+            withTtl(new ReducingStateDescriptor<>("r", Long::sum, Long.class), onAccessOnly(update, visibility)));
+    InternalMergingState<Object> internal = merging(state);
+    backend.setCurrentKey("a");
+    internal.setCurrentNamespace("w1");
+    state.add(1L);
+    clock.set(5);
+    internal.setCurrentNamespace("w2");
+    state.add(2L);
+    internal.setCurrentNamespace("w3");
+    state.add(4L);
+
+    clock.set(10);
+    internal.mergeNamespaces("w3", List.of("w1", "w2"));
+
+    assertThat(state.get()).as("w1 had expired").isEqualTo(6L);
+    assertThat(backend.numStateEntries()).isEqualTo(1);
+    clock.set(19);
+    assertThat(state.get()).as("the merge stamped the result").isEqualTo(6L);
+  }
+
   // ---- cleanup ----
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void incrementalCleanupRemovesExpiredEntriesOfOtherKeysOnEachAccess(UpdateType update, StateVisibility visibility)
+  void incrementalCleanupRemovesExpiredEntriesOfOtherKeysOnEachAccess(Backend kind, UpdateType update, StateVisibility visibility)
       throws Exception {
+    backend = open(kind);
     StateTtlConfig ttl = StateTtlConfig.newBuilder(TTL)
         .setUpdateType(update)
         .setStateVisibility(visibility)
@@ -322,7 +370,7 @@ class HeapTtlStateTest {
       backend.setCurrentKey(key);
       state.update(key);
     }
-    now = 10;
+    clock.set(10);
     backend.setCurrentKey("nobody");
     assertThat(backend.numStateEntries()).as("setting a key is no state access").isEqualTo(5);
 
@@ -334,10 +382,11 @@ class HeapTtlStateTest {
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
+  @ParameterizedTest(name = "{0}, {1}, {2}")
   @MethodSource("combinations")
-  void cleanupForEveryRecordRunsWhenTheKeyIsSetWithoutAnyAccess(UpdateType update, StateVisibility visibility)
+  void cleanupForEveryRecordRunsWhenTheKeyIsSetWithoutAnyAccess(Backend kind, UpdateType update, StateVisibility visibility)
       throws Exception {
+    backend = open(kind);
     StateTtlConfig ttl = StateTtlConfig.newBuilder(TTL)
         .setUpdateType(update)
         .setStateVisibility(visibility)
@@ -348,7 +397,7 @@ class HeapTtlStateTest {
       backend.setCurrentKey(key);
       state.add(key);
     }
-    now = 10;
+    clock.set(10);
     backend.setCurrentKey("nobody");
     assertThat(backend.numStateEntries()).as("at most one entry checked per record").isBetween(2, 3);
     for (int i = 0; i < 12; i++) {
@@ -357,64 +406,57 @@ class HeapTtlStateTest {
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @Test
-  void incrementalCleanupRemovesOnlyTheExpiredElementsOfAList() throws Exception {
+  @OnEveryBackend
+  void incrementalCleanupRemovesOnlyTheExpiredElementsOfAList(Backend kind) throws Exception {
+    backend = open(kind);
     StateTtlConfig ttl = StateTtlConfig.newBuilder(TTL).cleanupIncrementally(10, true).build();
     ListState<String> state = backend.getOrCreateKeyedState(withTtl(new ListStateDescriptor<>("l", String.class), ttl));
     backend.setCurrentKey("a");
     state.add("early");
-    now = 5;
+    clock.set(5);
     state.add("late");
-    now = 10;
+    clock.set(10);
     backend.setCurrentKey("b");
     assertThat(backend.numStateEntries()).isEqualTo(1);
-    now = 15;
+    clock.set(15);
     backend.setCurrentKey("b");
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @Test
-  void backgroundCleanupIsOnByDefaultSoAnExpiredValueMayBeGoneBeforeItIsRead() throws Exception {
+  @OnEveryBackend
+  void backgroundCleanupIsOnByDefaultSoAnExpiredValueMayBeGoneBeforeItIsRead(Backend kind) throws Exception {
+    backend = open(kind);
     StateTtlConfig ttl = StateTtlConfig.newBuilder(TTL)
         .setStateVisibility(StateVisibility.ReturnExpiredIfNotCleanedUp)
         .build();
     ValueState<String> state = backend.getOrCreateKeyedState(withTtl(new ValueStateDescriptor<>("v", String.class), ttl));
     backend.setCurrentKey("a");
     state.update("A");
-    now = 10;
+    clock.set(10);
 
     assertThat(state.value()).as("cleaned by the access's incremental cleanup first").isNull();
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @Test
-  void statesWithoutTtlAreTheHeapHandlesThemselves() {
-    assertThat((Object) backend.getOrCreateKeyedState(new ValueStateDescriptor<>("plain", String.class)))
-        .isInstanceOf(HeapValueState.class);
-  }
-
-  @Test
-  void windowNamespacesOfAStateWithTtlExpireToo() throws Exception {
+  @OnEveryBackend
+  void windowNamespacesOfAStateWithTtlExpireToo(Backend kind) throws Exception {
+    backend = open(kind);
     ListState<String> state =
         backend.getOrCreateKeyedState(
+            STRING_NAMESPACES,
             withTtl(new ListStateDescriptor<>("l", String.class),
                 onAccessOnly(UpdateType.OnCreateAndWrite, StateVisibility.NeverReturnExpired)));
     InternalMergingState<Object> internal = merging(state);
     backend.setCurrentKey("a");
     internal.setCurrentNamespace("w1");
     state.add("x");
-    now = 5;
+    clock.set(5);
     internal.setCurrentNamespace("w2");
     state.add("y");
-    now = 10;
+    clock.set(10);
     internal.mergeNamespaces("w2", List.of("w1"));
     assertThat(list(state.get())).containsExactly("y");
     assertThat(backend.numStateEntries()).isEqualTo(1);
-  }
-
-  @SuppressWarnings("unchecked") // every heap list, reducing and aggregating handle is one
-  private static InternalMergingState<Object> merging(Object handle) {
-    return (InternalMergingState<Object>) handle;
   }
 
   /** Sum and count of longs, shown as "sum/count". */

@@ -1,19 +1,16 @@
-package io.millrace.state.internal.heap;
+package io.millrace.state.internal;
 
-import static io.millrace.state.internal.heap.HeapListStateTest.merging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.api.functions.AggregateFunction;
 import io.millrace.state.AggregatingState;
 import io.millrace.state.AggregatingStateDescriptor;
-import io.millrace.state.internal.InternalMergingState;
-import io.millrace.state.internal.KeyGroupRange;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
-class HeapAggregatingStateTest {
+/** {@link AggregatingState} on every backend. */
+class AggregatingStateTest extends KeyedStateBackendTestBase {
 
-  /** Average of longs; the accumulator is {sum, count}. */
+  /** Average of longs; the accumulator is {sum, count}, changed in place. */
   private static final class Average implements AggregateFunction<Long, long[], Double> {
     private static final long serialVersionUID = 1L;
 
@@ -42,22 +39,30 @@ class HeapAggregatingStateTest {
     }
   }
 
-  private final HeapKeyedStateBackend<String> backend =
-      new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, "test@0");
-  private final AggregatingState<Long, Double> state =
-      backend.getOrCreateKeyedState(
-          new AggregatingStateDescriptor<>("avg", new Average(), long[].class));
-  private final InternalMergingState<Object> merging = merging(state);
+  private KeyedStateBackend<String> backend;
+  private AggregatingState<Long, Double> state;
+  private InternalMergingState<Object> merging;
 
-  @Test
-  void getIsNullWhenNothingIsStored() throws Exception {
+  private void openState(Backend kind) {
+    backend = open(kind);
+    state =
+        backend.getOrCreateKeyedState(
+            STRING_NAMESPACES, new AggregatingStateDescriptor<>("avg", new Average(), long[].class));
+    merging = merging(state);
+    merging.setCurrentNamespace("w0");
+  }
+
+  @OnEveryBackend
+  void getIsNullWhenNothingIsStored(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
 
     assertThat(state.get()).isNull();
   }
 
-  @Test
-  void addAggregatesPerKey() throws Exception {
+  @OnEveryBackend
+  void addAggregatesPerKey(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.add(1L);
     state.add(2L);
@@ -69,8 +74,9 @@ class HeapAggregatingStateTest {
     assertThat(state.get()).isEqualTo(1.5);
   }
 
-  @Test
-  void clearAndAddingNullRemoveTheEntry() throws Exception {
+  @OnEveryBackend
+  void clearAndAddingNullRemoveTheEntry(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     state.add(1L);
     state.clear();
@@ -83,8 +89,9 @@ class HeapAggregatingStateTest {
     assertThat(backend.numStateEntries()).isZero();
   }
 
-  @Test
-  void mergeNamespacesMergesTheAccumulators() throws Exception {
+  @OnEveryBackend
+  void mergeNamespacesMergesTheAccumulators(Backend kind) throws Exception {
+    openState(kind);
     backend.setCurrentKey("a");
     merging.setCurrentNamespace("t");
     state.add(1L);

@@ -74,19 +74,27 @@ public class W2TumblingCountBenchmark {
   /** W2 on Millrace at the engine's parallelism. */
   @Benchmark
   public long millrace(Engine engine, RecordCounter counter) throws Exception {
+    Figures actual = runJob(
+        StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism), n, "W2 tumbling count");
+    check("Millrace p=" + engine.parallelism, actual);
+    counter.records += n;
+    return actual.windows();
+  }
+
+  /**
+   * Runs W2's job over {@code n} clicks on {@code env} (its parallelism and state backend as
+   * configured) as {@code jobName} and returns what its sink received. W3 runs the same job on
+   * RocksDB.
+   */
+  static Figures runJob(StreamExecutionEnvironment env, long n, String jobName) throws Exception {
     String id = "w2-" + RUNS.incrementAndGet();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism);
     EventTimeClicks.source(env, n)
         .keyBy(Click::adId)
         .window(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW_MILLIS)))
         .aggregate(new CountPerWindow())
         .addSink(new WindowCountSink(id));
-    env.execute("W2 tumbling count");
-    Figures actual = new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
-    check("Millrace p=" + engine.parallelism, actual);
-    counter.records += n;
-    return actual.windows();
+    env.execute(jobName);
+    return new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
   }
 
   /** The same windows in a plain single-threaded loop: the practical limit. */

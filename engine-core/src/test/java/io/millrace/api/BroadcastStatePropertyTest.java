@@ -16,6 +16,7 @@ import io.millrace.state.BroadcastState;
 import io.millrace.state.ListState;
 import io.millrace.state.ListStateDescriptor;
 import io.millrace.state.MapStateDescriptor;
+import io.millrace.state.StateBackend;
 import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 import java.util.ArrayList;
@@ -28,8 +29,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -72,47 +77,61 @@ class BroadcastStatePropertyTest {
 
   // ---------------------------------------------------------------- keyed
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2, 4})
-  @Timeout(60) // if the late rules were never released, the job would wait forever; this cancels it
-  void keyedBroadcastPricesEveryOrderOnceItsRuleIsKnownWhateverTheArrivalOrder(int parallelism) throws Exception {
-    long seed = SEED;
-    Map<Integer, Long> multipliers = new TreeMap<>();
-    rules(seed).forEach(rule -> multipliers.put(rule.id(), rule.multiplier()));
-    Map<Integer, Priced> expected = new TreeMap<>();
-    for (long i = 0; i < ORDERS; i++) {
-      Order o = order(seed, i);
-      Long multiplier = multipliers.get(o.ruleId());
-      if (multiplier != null) {
-        Priced p = expected.getOrDefault(o.key(), new Priced(o.key(), 0, 0));
-        expected.put(o.key(), new Priced(o.key(), p.priced() + 1, p.total() + o.amount() * multiplier));
+  /**
+   * Keyed broadcast processing keeps its parked orders and totals in keyed state: runs on each
+   * backend (on RocksDB with a fifth of the orders, see {@link StateBackendsUnderTest#events};
+   * still far more than {@link #PRICED_BEFORE_LATE_RULES}).
+   */
+  @Nested
+  @ParameterizedClass(name = "on {0}")
+  @MethodSource("io.millrace.api.StateBackendsUnderTest#all")
+  class KeyedBroadcast {
+    @Parameter
+    StateBackend backend;
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    @Timeout(60) // if the late rules were never released, the job would wait forever; this cancels it
+    void keyedBroadcastPricesEveryOrderOnceItsRuleIsKnownWhateverTheArrivalOrder(int parallelism) throws Exception {
+      long seed = SEED;
+      long orders = StateBackendsUnderTest.events(backend, ORDERS);
+      Map<Integer, Long> multipliers = new TreeMap<>();
+      rules(seed).forEach(rule -> multipliers.put(rule.id(), rule.multiplier()));
+      Map<Integer, Priced> expected = new TreeMap<>();
+      for (long i = 0; i < orders; i++) {
+        Order o = order(seed, i);
+        Long multiplier = multipliers.get(o.ruleId());
+        if (multiplier != null) {
+          Priced p = expected.getOrDefault(o.key(), new Priced(o.key(), 0, 0));
+          expected.put(o.key(), new Priced(o.key(), p.priced() + 1, p.total() + o.amount() * multiplier));
+        }
       }
+
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
+      // Half the rules come first; the rest only once PRICED_BEFORE_LATE_RULES orders have been
+      // priced. Orders naming a late rule that were processed before it are therefore certainly
+      // parked and priced later by applyToKeyedState: both paths run, whatever the scheduling.
+      CountDownLatch earlyOrdersPriced = new CountDownLatch(1);
+      AtomicLong pricedOutputs = new AtomicLong();
+      BroadcastStream<Rule> rules =
+          env.addSource(new TwoPhaseRuleSource(rules(seed), earlyOrdersPriced), "rules").broadcast(RULES_STATE);
+      Map<Integer, Priced> latest = new ConcurrentHashMap<>();
+      env.fromSource(new DataGeneratorSource<>(i -> order(seed, i), orders, Order.class),
+              WatermarkStrategy.noWatermarks(), "orders")
+          .keyBy(Order::key)
+          .connect(rules)
+          .process(new Pricer())
+          .addSink(p -> {
+            latest.merge(p.key(), p, (x, y) -> x.priced() >= y.priced() ? x : y);
+            if (pricedOutputs.incrementAndGet() == PRICED_BEFORE_LATE_RULES) {
+              earlyOrdersPriced.countDown();
+            }
+          });
+      env.execute("keyed broadcast property");
+
+      assertThat(new TreeMap<>(latest)).as("%s: priced orders and total per key", describe(seed, parallelism, backend, orders))
+          .isEqualTo(expected);
     }
-
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    // Half the rules come first; the rest only once PRICED_BEFORE_LATE_RULES orders have been
-    // priced. Orders naming a late rule that were processed before it are therefore certainly
-    // parked and priced later by applyToKeyedState: both paths run, whatever the scheduling.
-    CountDownLatch earlyOrdersPriced = new CountDownLatch(1);
-    AtomicLong pricedOutputs = new AtomicLong();
-    BroadcastStream<Rule> rules =
-        env.addSource(new TwoPhaseRuleSource(rules(seed), earlyOrdersPriced), "rules").broadcast(RULES_STATE);
-    Map<Integer, Priced> latest = new ConcurrentHashMap<>();
-    env.fromSource(new DataGeneratorSource<>(i -> order(seed, i), ORDERS, Order.class),
-            WatermarkStrategy.noWatermarks(), "orders")
-        .keyBy(Order::key)
-        .connect(rules)
-        .process(new Pricer())
-        .addSink(p -> {
-          latest.merge(p.key(), p, (x, y) -> x.priced() >= y.priced() ? x : y);
-          if (pricedOutputs.incrementAndGet() == PRICED_BEFORE_LATE_RULES) {
-            earlyOrdersPriced.countDown();
-          }
-        });
-    env.execute("keyed broadcast property");
-
-    assertThat(new TreeMap<>(latest)).as("%s: priced orders and total per key", describe(seed, parallelism))
-        .isEqualTo(expected);
   }
 
   private static final long PRICED_BEFORE_LATE_RULES = 50_000;

@@ -12,12 +12,17 @@ import io.millrace.api.functions.Collector;
 import io.millrace.api.functions.KeyedCoProcessFunction;
 import io.millrace.api.functions.OpenContext;
 import io.millrace.api.source.DataGeneratorSource;
+import io.millrace.state.StateBackend;
 import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -47,48 +52,70 @@ class ConnectedPropertyTest {
   }
 
   private static DataStream<Order> orders(StreamExecutionEnvironment env, long seed, int parallelism) {
-    return env.fromSource(new DataGeneratorSource<>(i -> order(seed, i), ORDERS, Order.class),
+    return orders(env, seed, parallelism, ORDERS);
+  }
+
+  private static DataStream<Order> orders(StreamExecutionEnvironment env, long seed, int parallelism, long count) {
+    return env.fromSource(new DataGeneratorSource<>(i -> order(seed, i), count, Order.class),
             WatermarkStrategy.noWatermarks(), "orders")
         .setParallelism(parallelism);
   }
 
   private static DataStream<Payment> payments(StreamExecutionEnvironment env, long seed, int parallelism) {
-    return env.fromSource(new DataGeneratorSource<>(i -> payment(seed, i), PAYMENTS, Payment.class),
+    return payments(env, seed, parallelism, PAYMENTS);
+  }
+
+  private static DataStream<Payment> payments(StreamExecutionEnvironment env, long seed, int parallelism, long count) {
+    return env.fromSource(new DataGeneratorSource<>(i -> payment(seed, i), count, Payment.class),
             WatermarkStrategy.noWatermarks(), "payments")
         .setParallelism(parallelism);
   }
 
   // ---------------------------------------------------------------- keyed co-process
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2, 4})
-  void keyedCoProcessSumsBothInputsOfEachKeyInItsState(int parallelism) throws Exception {
-    long seed = SEED;
-    Map<Integer, Balance> expected = new TreeMap<>();
-    for (long i = 0; i < ORDERS; i++) {
-      Order o = order(seed, i);
-      Balance b = expected.getOrDefault(o.key(), new Balance(o.key(), 0, 0, 0));
-      expected.put(o.key(), new Balance(o.key(), b.seen() + 1, b.ordered() + o.amount(), b.paid()));
-    }
-    for (long i = 0; i < PAYMENTS; i++) {
-      Payment p = payment(seed, i);
-      Balance b = expected.getOrDefault(p.account(), new Balance(p.account(), 0, 0, 0));
-      expected.put(p.account(), new Balance(p.account(), b.seen() + 1, b.ordered(), b.paid() + p.amount()));
-    }
+  /**
+   * Keyed co-processing keeps its state in the keyed state backend: runs on each backend (on
+   * RocksDB with a fifth of the events, see {@link StateBackendsUnderTest#events}).
+   */
+  @Nested
+  @ParameterizedClass(name = "on {0}")
+  @MethodSource("io.millrace.api.StateBackendsUnderTest#all")
+  class KeyedCoProcess {
+    @Parameter
+    StateBackend backend;
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    Map<Integer, Balance> latest = new ConcurrentHashMap<>();
-    // The two inputs interleave in no defined order, but each key's balance is updated by one
-    // subtask, so the emission with the most events seen is the key's final state.
-    orders(env, seed, parallelism)
-        .connect(payments(env, seed, Math.max(1, parallelism / 2)))
-        .keyBy(Order::key, Payment::account)
-        .process(new BalanceTracker())
-        .addSink(b -> latest.merge(b.key(), b, (x, y) -> x.seen() >= y.seen() ? x : y));
-    env.execute("keyed co-process property");
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void keyedCoProcessSumsBothInputsOfEachKeyInItsState(int parallelism) throws Exception {
+      long seed = SEED;
+      long orders = StateBackendsUnderTest.events(backend, ORDERS);
+      long payments = StateBackendsUnderTest.events(backend, PAYMENTS);
+      Map<Integer, Balance> expected = new TreeMap<>();
+      for (long i = 0; i < orders; i++) {
+        Order o = order(seed, i);
+        Balance b = expected.getOrDefault(o.key(), new Balance(o.key(), 0, 0, 0));
+        expected.put(o.key(), new Balance(o.key(), b.seen() + 1, b.ordered() + o.amount(), b.paid()));
+      }
+      for (long i = 0; i < payments; i++) {
+        Payment p = payment(seed, i);
+        Balance b = expected.getOrDefault(p.account(), new Balance(p.account(), 0, 0, 0));
+        expected.put(p.account(), new Balance(p.account(), b.seen() + 1, b.ordered(), b.paid() + p.amount()));
+      }
 
-    assertThat(new TreeMap<>(latest)).as("%s: final balance per key", describe(seed, parallelism))
-        .isEqualTo(expected);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
+      Map<Integer, Balance> latest = new ConcurrentHashMap<>();
+      // The two inputs interleave in no defined order, but each key's balance is updated by one
+      // subtask, so the emission with the most events seen is the key's final state.
+      orders(env, seed, parallelism, orders)
+          .connect(payments(env, seed, Math.max(1, parallelism / 2), payments))
+          .keyBy(Order::key, Payment::account)
+          .process(new BalanceTracker())
+          .addSink(b -> latest.merge(b.key(), b, (x, y) -> x.seen() >= y.seen() ? x : y));
+      env.execute("keyed co-process property");
+
+      assertThat(new TreeMap<>(latest)).as("%s: final balance per key", describe(seed, parallelism, backend, orders + payments))
+          .isEqualTo(expected);
+    }
   }
 
   /** Keeps each customer's ordered and paid totals in value state; emits the balance on every element. */

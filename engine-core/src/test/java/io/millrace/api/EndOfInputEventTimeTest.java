@@ -4,21 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.api.functions.Collector;
 import io.millrace.api.functions.KeyedProcessFunction;
+import io.millrace.state.StateBackend;
 import java.util.List;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The end of a bounded input is the end of event time, as in Flink: a final watermark of
  * {@code Long.MAX_VALUE} reaches every operator, so the event-time timers still pending fire
- * (this is how windows and "emit at end" functions flush on bounded jobs).
+ * (this is how windows and "emit at end" functions flush on bounded jobs). On each state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.api.StateBackendsUnderTest#all")
 class EndOfInputEventTimeTest {
+  @Parameter
+  StateBackend backend;
 
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2})
   void pendingEventTimeTimersFireWhenABoundedInputEnds(int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     List<Long> fired = env.fromSequence(1, 1_000)
         .keyBy(n -> n % 10)
         .process(new TimerAtOneMillion())

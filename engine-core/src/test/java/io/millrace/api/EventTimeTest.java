@@ -11,11 +11,16 @@ import io.millrace.api.functions.Collector;
 import io.millrace.api.functions.KeyedProcessFunction;
 import io.millrace.api.source.DataGeneratorSource;
 import io.millrace.api.source.SourceFunction;
+import io.millrace.state.StateBackend;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EventTimeTest {
 
@@ -99,54 +104,6 @@ class EventTimeTest {
     }
   }
 
-  @Test
-  void operatorWatermarkIsTheMinimumOfItsInputsAndAnIdleInputStopsHoldingItBack() throws Exception {
-    CountDownLatch timer40Fired = new CountDownLatch(1);
-    CountDownLatch timer60Fired = new CountDownLatch(1);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    DataStream<Event> fast = env.addSource(new ScriptedSource(
-        new Emit("a", 10), new EmitWatermark(100), new Await(timer60Fired)));
-    DataStream<Event> slow = env.addSource(new ScriptedSource(
-        new Emit("b", 10), new EmitWatermark(50), new Await(timer40Fired), new Idle(), new Await(timer60Fired)));
-    ConcurrentLinkedQueue<String> fired = new ConcurrentLinkedQueue<>();
-    fast.union(slow)
-        .keyBy(Event::key)
-        .process(new TimerReporter(
-            java.util.Map.of("a", new long[] {40, 60}, "b", new long[] {120}),
-            java.util.Map.of(40L, timer40Fired, 60L, timer60Fired)))
-        .addSink(fired::add);
-
-    env.execute("min watermark");
-
-    assertThat(fired).containsExactly(
-        "a timer 40 at wm 50",
-        "a timer 60 at wm 100",
-        "b timer 120 at wm " + Long.MAX_VALUE);
-  }
-
-  @Test
-  void eventTimeTimersOfDifferentKeysFireInTimestampOrder() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    ConcurrentLinkedQueue<String> fired = new ConcurrentLinkedQueue<>();
-    env.addSource(new ScriptedSource(new Emit("x", 1), new Emit("y", 1), new Emit("z", 1), new EmitWatermark(1_000)))
-        .keyBy(Event::key)
-        .process(new TimerReporter(
-            java.util.Map.of("x", new long[] {500, 30}, "y", new long[] {400, 999}, "z", new long[] {20, 1_000, 5_000}),
-            java.util.Map.of()))
-        .addSink(fired::add);
-
-    env.execute("timer order");
-
-    assertThat(fired).containsExactly(
-        "z timer 20 at wm 1000",
-        "x timer 30 at wm 1000",
-        "y timer 400 at wm 1000",
-        "x timer 500 at wm 1000",
-        "y timer 999 at wm 1000",
-        "z timer 1000 at wm 1000",
-        "z timer 5000 at wm " + Long.MAX_VALUE);
-  }
-
   /** Emits a watermark one below each event's timestamp (a punctuated generator). */
   static final class EveryEvent implements WatermarkGenerator<Event> {
     @Override
@@ -168,37 +125,94 @@ class EventTimeTest {
     }
   }
 
-  @Test
-  void splitSourceWatermarksFollowTheirRecordsThroughTheJob() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    env.getConfig().setAutoWatermarkInterval(0);
-    List<String> trace = env.fromSource(
-            new DataGeneratorSource<>(i -> new Event("k", i * 10), 4, Event.class),
-            WatermarkStrategy.<Event>forGenerator(EveryEvent::new).withTimestampAssigner((e, previous) -> e.ts()),
-            "events")
-        .keyBy(Event::key)
-        .process(new WatermarkTrace())
-        .executeAndCollect(10);
+  /** Event time through keyed operators, whose timers are scoped to keys: on each state backend. */
+  @Nested
+  @ParameterizedClass(name = "on {0}")
+  @MethodSource("io.millrace.api.StateBackendsUnderTest#all")
+  class Keyed {
+    @Parameter
+    StateBackend backend;
 
-    assertThat(trace).containsExactly(
-        "0@0 wm " + Long.MIN_VALUE, "10@10 wm -1", "20@20 wm 9", "30@30 wm 19");
-  }
+    @Test
+    void operatorWatermarkIsTheMinimumOfItsInputsAndAnIdleInputStopsHoldingItBack() throws Exception {
+      CountDownLatch timer40Fired = new CountDownLatch(1);
+      CountDownLatch timer60Fired = new CountDownLatch(1);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1).setStateBackend(backend);
+      DataStream<Event> fast = env.addSource(new ScriptedSource(
+          new Emit("a", 10), new EmitWatermark(100), new Await(timer60Fired)));
+      DataStream<Event> slow = env.addSource(new ScriptedSource(
+          new Emit("b", 10), new EmitWatermark(50), new Await(timer40Fired), new Idle(), new Await(timer60Fired)));
+      ConcurrentLinkedQueue<String> fired = new ConcurrentLinkedQueue<>();
+      fast.union(slow)
+          .keyBy(Event::key)
+          .process(new TimerReporter(
+              java.util.Map.of("a", new long[] {40, 60}, "b", new long[] {120}),
+              java.util.Map.of(40L, timer40Fired, 60L, timer60Fired)))
+          .addSink(fired::add);
 
-  @Test
-  void assignTimestampsAndWatermarksRestampsRecordsAndReplacesUpstreamWatermarks() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    env.getConfig().setAutoWatermarkInterval(0);
-    List<String> trace = env.addSource(new ScriptedSource(
-            new Emit("k", 5), new EmitWatermark(1_000), new Emit("k", 7), new Emit("k", 9)))
-        .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<Event>forGenerator(EveryEvent::new).withTimestampAssigner((e, previous) -> e.ts() * 100))
-        .keyBy(Event::key)
-        .process(new WatermarkTrace())
-        .executeAndCollect(10);
+      env.execute("min watermark");
 
-    // The source's watermark 1000 is dropped; the new strategy's watermarks (ts*100 - 1) rule.
-    assertThat(trace).containsExactly(
-        "5@500 wm " + Long.MIN_VALUE, "7@700 wm 499", "9@900 wm 699");
+      assertThat(fired).containsExactly(
+          "a timer 40 at wm 50",
+          "a timer 60 at wm 100",
+          "b timer 120 at wm " + Long.MAX_VALUE);
+    }
+
+    @Test
+    void eventTimeTimersOfDifferentKeysFireInTimestampOrder() throws Exception {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1).setStateBackend(backend);
+      ConcurrentLinkedQueue<String> fired = new ConcurrentLinkedQueue<>();
+      env.addSource(new ScriptedSource(new Emit("x", 1), new Emit("y", 1), new Emit("z", 1), new EmitWatermark(1_000)))
+          .keyBy(Event::key)
+          .process(new TimerReporter(
+              java.util.Map.of("x", new long[] {500, 30}, "y", new long[] {400, 999}, "z", new long[] {20, 1_000, 5_000}),
+              java.util.Map.of()))
+          .addSink(fired::add);
+
+      env.execute("timer order");
+
+      assertThat(fired).containsExactly(
+          "z timer 20 at wm 1000",
+          "x timer 30 at wm 1000",
+          "y timer 400 at wm 1000",
+          "x timer 500 at wm 1000",
+          "y timer 999 at wm 1000",
+          "z timer 1000 at wm 1000",
+          "z timer 5000 at wm " + Long.MAX_VALUE);
+    }
+
+    @Test
+    void splitSourceWatermarksFollowTheirRecordsThroughTheJob() throws Exception {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1).setStateBackend(backend);
+      env.getConfig().setAutoWatermarkInterval(0);
+      List<String> trace = env.fromSource(
+              new DataGeneratorSource<>(i -> new Event("k", i * 10), 4, Event.class),
+              WatermarkStrategy.<Event>forGenerator(EveryEvent::new).withTimestampAssigner((e, previous) -> e.ts()),
+              "events")
+          .keyBy(Event::key)
+          .process(new WatermarkTrace())
+          .executeAndCollect(10);
+
+      assertThat(trace).containsExactly(
+          "0@0 wm " + Long.MIN_VALUE, "10@10 wm -1", "20@20 wm 9", "30@30 wm 19");
+    }
+
+    @Test
+    void assignTimestampsAndWatermarksRestampsRecordsAndReplacesUpstreamWatermarks() throws Exception {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1).setStateBackend(backend);
+      env.getConfig().setAutoWatermarkInterval(0);
+      List<String> trace = env.addSource(new ScriptedSource(
+              new Emit("k", 5), new EmitWatermark(1_000), new Emit("k", 7), new Emit("k", 9)))
+          .assignTimestampsAndWatermarks(
+              WatermarkStrategy.<Event>forGenerator(EveryEvent::new).withTimestampAssigner((e, previous) -> e.ts() * 100))
+          .keyBy(Event::key)
+          .process(new WatermarkTrace())
+          .executeAndCollect(10);
+
+      // The source's watermark 1000 is dropped; the new strategy's watermarks (ts*100 - 1) rule.
+      assertThat(trace).containsExactly(
+          "5@500 wm " + Long.MIN_VALUE, "7@700 wm 499", "9@900 wm 699");
+    }
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millrace.api.functions.ReduceFunction;
 import io.millrace.runtime.aggregation.FieldAggregations;
+import io.millrace.state.StateBackend;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * sum/min/max/minBy/maxBy by field name and position, with Apache Flink's semantics: the
@@ -187,9 +190,10 @@ class FieldAggregationTest {
 
   // ---------------------------------------------------------------- rolling on a keyed stream
 
-  @Test
-  void rollingAggregationsOnAKeyedStream() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("io.millrace.api.StateBackendsUnderTest#all")
+  void rollingAggregationsOnAKeyedStream(StateBackend backend) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2).setStateBackend(backend);
     List<Click> clicks = List.of(new Click("ann", 1, 10, 1), new Click("bob", 5, 20, 1),
         new Click("ann", 3, 30, 1), new Click("bob", 2, 40, 1), new Click("ann", 2, 50, 1));
     assertThat(env.fromCollection(clicks).keyBy(Click::user).sum("count").executeAndCollect(5))

@@ -1,5 +1,7 @@
 package io.millrace.api;
 
+import io.millrace.state.StateBackend;
+
 /**
  * Deterministic, random-looking input for property tests: every field of event {@code i} is a
  * pure function of (seed, stream, i), so the engine's sources and the test's sequential
@@ -31,5 +33,10 @@ final class GeneratedInput {
   /** The failure-message prefix that lets anyone rerun the exact case. */
   static String describe(long seed, int parallelism) {
     return "seed=0x" + Long.toHexString(seed) + ", parallelism=" + parallelism;
+  }
+
+  /** As {@link #describe(long, int)}, for a case run on {@code backend} with {@code events} events. */
+  static String describe(long seed, int parallelism, StateBackend backend, long events) {
+    return describe(seed, parallelism) + ", state backend=" + backend.name() + ", events=" + events;
   }
 }

@@ -9,6 +9,7 @@ import io.millrace.api.functions.TimeDomain;
 import io.millrace.api.source.SourceFunction;
 import io.millrace.runtime.api.LocalStreamEnvironment;
 import io.millrace.runtime.time.ManualProcessingClock;
+import io.millrace.state.StateBackend;
 import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 import java.util.ArrayList;
@@ -16,14 +17,22 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Timers, keys and side outputs of {@link KeyedProcessFunction}. Processing time is a
  * {@link ManualProcessingClock}; a {@link CommandSource} holds the job open while the test
  * moves the clock, and the test waits for each acknowledgement before it moves on, so every
- * output is exact.
+ * output is exact. On each state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.api.StateBackendsUnderTest#all")
 class KeyedProcessFunctionTest {
+  @Parameter
+  StateBackend backend;
+
   private final ManualProcessingClock clock = new ManualProcessingClock(0);
   private final CommandSource<String> commands = new CommandSource<>();
   private final AwaitedOutputs<String> outputs = new AwaitedOutputs<>();
@@ -32,7 +41,7 @@ class KeyedProcessFunctionTest {
   /** Starts source → keyBy(first word) → TimerScript → sink at {@code parallelism}. */
   private void startTimerScript(int parallelism) throws Exception {
     LocalStreamEnvironment env = (LocalStreamEnvironment) StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    env.setProcessingClock(clock);
+    env.setStateBackend(backend).setProcessingClock(clock);
     env.addSource(commands)
         .keyBy(command -> command.split(" ")[0])
         .process(new TimerScript())
@@ -158,7 +167,7 @@ class KeyedProcessFunctionTest {
 
   @Test
   void eventTimeTimersFireAsTheWatermarkPassesThemInTimestampOrder() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1).setStateBackend(backend);
     List<String> out = new CopyOnWriteArrayList<>();
     env.addSource(new TimestampedWords())
         .keyBy(word -> word)
@@ -179,7 +188,7 @@ class KeyedProcessFunctionTest {
   @Test
   void keyedStateIsScopedToTheCurrentKeyInElementsAndTimers() throws Exception {
     LocalStreamEnvironment env = (LocalStreamEnvironment) StreamExecutionEnvironment.createLocalEnvironment(2);
-    env.setProcessingClock(clock);
+    env.setStateBackend(backend).setProcessingClock(clock);
     env.addSource(commands)
         .keyBy(word -> word)
         .process(new CountThenReport())
@@ -197,7 +206,7 @@ class KeyedProcessFunctionTest {
 
   @Test
   void sideOutputsOfAKeyedProcessFunctionReachTheirChainedAndNonChainedReaders() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2).setStateBackend(backend);
     OutputTag<String> odd = new OutputTag<>("odd", String.class);
     OutputTag<Long> big = new OutputTag<>("big", Long.class);
     List<Long> main = new CopyOnWriteArrayList<>();

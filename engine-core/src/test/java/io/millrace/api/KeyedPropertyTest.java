@@ -15,6 +15,7 @@ import io.millrace.state.ListState;
 import io.millrace.state.ListStateDescriptor;
 import io.millrace.state.MapState;
 import io.millrace.state.MapStateDescriptor;
+import io.millrace.state.StateBackend;
 import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 import java.util.ArrayList;
@@ -24,13 +25,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keyed processing against a sequential reference: a million generated events per case, at
- * parallelism 1, 2 and 4, with the seed and parallelism in every failure message.
+ * Keyed processing against a sequential reference: a million generated events per case (a fifth
+ * on RocksDB, see {@link StateBackendsUnderTest#events}), at parallelism 1, 2 and 4 and on each
+ * state backend, with the seed, parallelism and backend in every failure message.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.api.StateBackendsUnderTest#all")
 class KeyedPropertyTest {
   private static final int EVENTS = 1_000_000;
   private static final int KEYS = 1_000;
@@ -38,6 +45,9 @@ class KeyedPropertyTest {
   private static final int DISTINCT_VALUES = 50;
   /** Values at or above this go to the list state of the state test (about one in ten). */
   private static final long LARGE_VALUE = 45;
+
+  @Parameter
+  StateBackend backend;
 
   /** One generated event; {@code endOfKey} marks the last event a source emits for its key. */
   record Event(int key, long value, boolean endOfKey) {}
@@ -53,21 +63,23 @@ class KeyedPropertyTest {
   @ValueSource(ints = {1, 2, 4})
   void rollingSumEmitsExactlyTheSequentialPrefixSumsOfEachKeyInSourceOrder(int parallelism) throws Exception {
     long seed = SEED;
+    long events = StateBackendsUnderTest.events(backend, EVENTS);
+    String rerun = describe(seed, parallelism, backend, events);
     Map<Integer, LongSequence> expected = new HashMap<>();
     Map<Integer, Long> sums = new HashMap<>();
-    for (long i = 0; i < EVENTS; i++) {
+    for (long i = 0; i < events; i++) {
       Event e = event(seed, 1, i, 2_001);
       long sum = sums.merge(e.key(), e.value() - 1_000, Long::sum);
       expected.computeIfAbsent(e.key(), k -> new LongSequence()).add(sum);
     }
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     Map<Integer, LongSequence> emitted = new ConcurrentHashMap<>();
     // The source gives each key exactly one producer subtask and emits that key's events in
     // index order. keyBy sends every event of a key from that producer down one channel (one
     // producer, one consumer, FIFO) to the one subtask owning the key's group, and the sink is
     // chained to the reduce. So each key's partial sums have a defined order: the sequential one.
-    env.addSource(new KeyOwningSource(seed, 1, EVENTS, 2_001, false), "key-owning events")
+    env.addSource(new KeyOwningSource(seed, 1, events, 2_001, false), "key-owning events")
         .map(e -> new Event(e.key(), e.value() - 1_000, false))
         .keyBy(Event::key)
         .reduce((a, b) -> new Event(a.key(), a.value() + b.value(), false))
@@ -75,11 +87,11 @@ class KeyedPropertyTest {
     env.execute("rolling sum property");
 
     assertThat(LongSequence.differences(expected, emitted, 10))
-        .as("%s: per-key partial sums differ from the sequential prefix sums", describe(seed, parallelism))
+        .as("%s: per-key partial sums differ from the sequential prefix sums", rerun)
         .isEmpty();
     Map<Integer, Long> finals = new TreeMap<>();
     emitted.forEach((key, values) -> finals.put(key, values.last()));
-    assertThat(finals).as("%s: final sum per key", describe(seed, parallelism)).isEqualTo(new TreeMap<>(sums));
+    assertThat(finals).as("%s: final sum per key", rerun).isEqualTo(new TreeMap<>(sums));
   }
 
   // ---------------------------------------------------------------- b. value, map and list state
@@ -92,11 +104,13 @@ class KeyedPropertyTest {
   void valueMapAndListStateHoldTheSequentialCountOccurrencesAndLargeValuesOfEachKey(int parallelism)
       throws Exception {
     long seed = SEED;
+    long events = StateBackendsUnderTest.events(backend, EVENTS);
+    String rerun = describe(seed, parallelism, backend, events);
     Map<Integer, KeyState> expected = new TreeMap<>();
     for (int key = 0; key < KEYS; key++) {
       expected.put(key, new KeyState(key, 0, new TreeMap<>(), new ArrayList<>()));
     }
-    for (long i = 0; i < EVENTS; i++) {
+    for (long i = 0; i < events; i++) {
       Event e = event(seed, 2, i, DISTINCT_VALUES);
       KeyState state = expected.get(e.key());
       state.occurrences().merge(e.value(), 1L, Long::sum);
@@ -106,12 +120,12 @@ class KeyedPropertyTest {
       expected.put(e.key(), new KeyState(e.key(), state.count() + 1, state.occurrences(), state.largeValues()));
     }
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     Map<Integer, KeyState> finals = new ConcurrentHashMap<>();
     LongAdder snapshots = new LongAdder();
     // Each key's end marker follows all its events on the same single-producer path (see the
     // reduce test), so the snapshot taken at the marker is the key's final state.
-    env.addSource(new KeyOwningSource(seed, 2, EVENTS, DISTINCT_VALUES, true), "key-owning events")
+    env.addSource(new KeyOwningSource(seed, 2, events, DISTINCT_VALUES, true), "key-owning events")
         .keyBy(Event::key)
         .process(new KeyStateTracker())
         .addSink(state -> {
@@ -120,8 +134,8 @@ class KeyedPropertyTest {
         });
     env.execute("keyed state property");
 
-    assertThat(snapshots.sum()).as("%s: one snapshot per key", describe(seed, parallelism)).isEqualTo(KEYS);
-    assertThat(new TreeMap<>(finals)).as("%s: final state per key", describe(seed, parallelism)).isEqualTo(expected);
+    assertThat(snapshots.sum()).as("%s: one snapshot per key", rerun).isEqualTo(KEYS);
+    assertThat(new TreeMap<>(finals)).as("%s: final state per key", rerun).isEqualTo(expected);
   }
 
   /** Counts events (value state), occurrences per value (map state) and large values (list state). */
@@ -171,9 +185,9 @@ class KeyedPropertyTest {
   void keyedCountOverAUnionOfThreeStreamsWithDifferentParallelismsCountsEveryEventOnce(int parallelism)
       throws Exception {
     long seed = SEED;
-    long first = 400_000;
-    long second = 300_000;
-    long third = 300_000;
+    long first = StateBackendsUnderTest.events(backend, 400_000);
+    long second = StateBackendsUnderTest.events(backend, 300_000);
+    long third = StateBackendsUnderTest.events(backend, 300_000);
     Map<Integer, LongSequence> expected = new HashMap<>();
     Map<Integer, Long> counts = new HashMap<>();
     long[] sizes = {first, second, third};
@@ -185,7 +199,7 @@ class KeyedPropertyTest {
       }
     }
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     DataStream<Event> one = env.fromSource(
             new DataGeneratorSource<>(i -> event(seed, 10, i, 1), first, Event.class),
             WatermarkStrategy.noWatermarks(), "stream one")
@@ -207,7 +221,7 @@ class KeyedPropertyTest {
 
     assertThat(LongSequence.differences(expected, emitted, 10))
         .as("%s: per-key counts must run 1, 2, ..., n with n the key's events over all three inputs",
-            describe(seed, parallelism))
+            describe(seed, parallelism, backend, first + second + third))
         .isEmpty();
   }
 

@@ -7,6 +7,7 @@ import io.millrace.api.functions.KeyedProcessFunction;
 import io.millrace.api.functions.OpenContext;
 import io.millrace.runtime.api.LocalStreamEnvironment;
 import io.millrace.runtime.time.ManualProcessingClock;
+import io.millrace.state.StateBackend;
 import io.millrace.state.StateTtlConfig;
 import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
@@ -14,22 +15,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * State TTL in a running job: keyed state expires on the job's processing clock (a
  * {@link ManualProcessingClock} the test moves between elements). Each command is
  * {@code "<key> set <value>"} or {@code "<key> get"}; the test waits for each command's output
  * before it moves the clock (and before it sends a command for another key, which another
- * subtask may process), so every output is exact.
+ * subtask may process), so every output is exact. On each state backend: both must expire state
+ * on the job's clock.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.api.StateBackendsUnderTest#all")
 class StateTtlJobTest {
+  @Parameter
+  StateBackend backend;
+
   private final ManualProcessingClock clock = new ManualProcessingClock(0);
   private final CommandSource<String> commands = new CommandSource<>();
   private final AwaitedOutputs<String> outputs = new AwaitedOutputs<>();
   private JobClient job;
 
   private void start(StateTtlConfig.UpdateType updateType) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2).setStateBackend(backend);
     ((LocalStreamEnvironment) env).setProcessingClock(clock);
     env.addSource(commands)
         .keyBy(command -> command.split(" ")[0])

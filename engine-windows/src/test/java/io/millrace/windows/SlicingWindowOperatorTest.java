@@ -25,6 +25,7 @@ import io.millrace.api.windowing.assigners.TumblingEventTimeWindows;
 import io.millrace.api.windowing.evictors.CountEvictor;
 import io.millrace.api.windowing.triggers.CountTrigger;
 import io.millrace.api.windowing.triggers.EventTimeTrigger;
+import io.millrace.state.StateBackend;
 import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 import io.millrace.windows.Scripts.Describe;
@@ -41,7 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -49,15 +53,26 @@ import org.junit.jupiter.params.provider.ValueSource;
  * updates one slice, and that its output (main and late side output, firing times, watermarks
  * seen, record timestamps, per-window state and clear calls) equals the general operator's on
  * random inputs with lateness, negative timestamps and offsets. The general operator is forced
- * with {@link SameAsEventTimeTrigger}, which behaves as the default trigger but is not it.
+ * with {@link SameAsEventTimeTrigger}, which behaves as the default trigger but is not it. On
+ * each state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class SlicingWindowOperatorTest {
   private static final OutputTag<Ev> LATE = new OutputTag<>("late", Ev.class);
   private static final OutputTag<String> CLEARED = new OutputTag<>("cleared", String.class);
   private static final AtomicLong ADDS = new AtomicLong();
 
+  @Parameter
+  StateBackend backend;
+
   private static KeyedStream<Ev, String> keyed() {
     return Scripts.unusedEnvironment().addSource(new NoSource()).keyBy(Ev::key);
+  }
+
+  /** A harness for the operator {@code windowed} recorded, on this run's state backend; close it. */
+  private <OUT> WindowOperatorHarness<Ev, OUT> harness(SingleOutputStreamOperator<OUT> windowed) throws Exception {
+    return new WindowOperatorHarness<>(windowed, backend);
   }
 
   private static Duration ms(long millis) {
@@ -66,35 +81,36 @@ class SlicingWindowOperatorTest {
 
   @Test
   void anElementOfSixSlidingWindowsUpdatesOneSliceAndEachWindowStillCountsIt() throws Exception {
-    var h = new WindowOperatorHarness<Ev, String>(keyed().window(SlidingEventTimeWindows.of(ms(60), ms(10)))
-        .aggregate(new CountingSum(), new Report()));
-    assertThat(h.isSlicing()).isTrue();
-    ADDS.set(0);
-    SplittableRandom random = new SplittableRandom(7);
-    long totalValue = 0;
-    for (int i = 0; i < 1000; i++) {
-      int value = 1 + random.nextInt(9);
-      totalValue += value;
-      h.element(ev("k" + random.nextInt(10), value), i * 3L - random.nextInt(20));
-      if (i % 50 == 49) {
-        h.watermark(i * 3L - 100);
+    try (var h = harness(keyed().window(SlidingEventTimeWindows.of(ms(60), ms(10)))
+        .aggregate(new CountingSum(), new Report()))) {
+      assertThat(h.isSlicing()).isTrue();
+      ADDS.set(0);
+      SplittableRandom random = new SplittableRandom(7);
+      long totalValue = 0;
+      for (int i = 0; i < 1000; i++) {
+        int value = 1 + random.nextInt(9);
+        totalValue += value;
+        h.element(ev("k" + random.nextInt(10), value), i * 3L - random.nextInt(20));
+        if (i % 50 == 49) {
+          h.watermark(i * 3L - 100);
+        }
       }
-    }
-    assertThat(ADDS.get()).as("one add per element, not one per window").isEqualTo(1000);
-    h.watermark(Long.MAX_VALUE);
-    long counted = 0;
-    long summed = 0;
-    for (String line : h.take()) {
-      if (line.startsWith("cleared:")) {
-        continue;
+      assertThat(ADDS.get()).as("one add per element, not one per window").isEqualTo(1000);
+      h.watermark(Long.MAX_VALUE);
+      long counted = 0;
+      long summed = 0;
+      for (String line : h.take()) {
+        if (line.startsWith("cleared:")) {
+          continue;
+        }
+        String[] parts = line.split(" ");
+        counted += Long.parseLong(parts[3].substring("count=".length()));
+        summed += Long.parseLong(parts[4].substring("sum=".length()));
       }
-      String[] parts = line.split(" ");
-      counted += Long.parseLong(parts[3].substring("count=".length()));
-      summed += Long.parseLong(parts[4].substring("sum=".length()));
+      assertThat(counted).as("every element is in six windows").isEqualTo(6000);
+      assertThat(summed).isEqualTo(6 * totalValue);
+      assertThat(h.numStateEntries()).isZero();
     }
-    assertThat(counted).as("every element is in six windows").isEqualTo(6000);
-    assertThat(summed).isEqualTo(6 * totalValue);
-    assertThat(h.numStateEntries()).isZero();
   }
 
   @Test
@@ -123,31 +139,30 @@ class SlicingWindowOperatorTest {
     assertThat(slicing(keyed().window(EventTimeSessionWindows.withGap(ms(5))).reduce(sum))).isFalse();
   }
 
-  private static boolean slicing(SingleOutputStreamOperator<?> windowed) throws Exception {
-    @SuppressWarnings("unchecked")
-    var h = new WindowOperatorHarness<Ev, Object>((SingleOutputStreamOperator<Object>) windowed);
-    boolean slicing = h.isSlicing();
-    h.close();
-    return slicing;
+  private boolean slicing(SingleOutputStreamOperator<?> windowed) throws Exception {
+    try (var h = harness(windowed)) {
+      return h.isSlicing();
+    }
   }
 
   @Test
   void aLateElementWithinTheLatenessRefiresEachOfItsPassedWindowsLatestFirst() throws Exception {
-    var h = new WindowOperatorHarness<Ev, String>(keyed().window(SlidingEventTimeWindows.of(ms(10), ms(5)))
-        .allowedLateness(ms(10)).sideOutputLateData(LATE).aggregate(new SumAsEv(), new Describe<>()));
-    assertThat(h.isSlicing()).isTrue();
-    h.element(ev("a", 1), -3).element(ev("a", 2), 7).watermark(14);
-    assertThat(h.take()).containsExactly("a[-10,0) 1 wm=14@-1", "a[-5,5) 1 wm=14@4", "a[0,10) 2 wm=14@9", "a[5,15) 2 wm=14@14");
-    h.element(ev("a", 4), 6);
-    assertThat(h.take()).as("[5,15) then [0,10), as the assigner lists them")
-        .containsExactly("a[5,15) 6 wm=14@14", "a[0,10) 6 wm=14@9");
-    h.watermark(15).element(ev("a", 8), 4);
-    assertThat(h.take()).as("[0,10) is not late yet, [-5,5) is").containsExactly("a[0,10) 14 wm=15@9");
-    h.element(ev("a", 16), -1);
-    assertThat(h.take()).containsExactly("late:a16@-1");
-    h.watermark(Long.MAX_VALUE);
-    assertThat(h.take()).isEmpty();
-    assertThat(h.numStateEntries()).isZero();
+    try (var h = harness(keyed().window(SlidingEventTimeWindows.of(ms(10), ms(5)))
+        .allowedLateness(ms(10)).sideOutputLateData(LATE).aggregate(new SumAsEv(), new Describe<>()))) {
+      assertThat(h.isSlicing()).isTrue();
+      h.element(ev("a", 1), -3).element(ev("a", 2), 7).watermark(14);
+      assertThat(h.take()).containsExactly("a[-10,0) 1 wm=14@-1", "a[-5,5) 1 wm=14@4", "a[0,10) 2 wm=14@9", "a[5,15) 2 wm=14@14");
+      h.element(ev("a", 4), 6);
+      assertThat(h.take()).as("[5,15) then [0,10), as the assigner lists them")
+          .containsExactly("a[5,15) 6 wm=14@14", "a[0,10) 6 wm=14@9");
+      h.watermark(15).element(ev("a", 8), 4);
+      assertThat(h.take()).as("[0,10) is not late yet, [-5,5) is").containsExactly("a[0,10) 14 wm=15@9");
+      h.element(ev("a", 16), -1);
+      assertThat(h.take()).containsExactly("late:a16@-1");
+      h.watermark(Long.MAX_VALUE);
+      assertThat(h.take()).isEmpty();
+      assertThat(h.numStateEntries()).isZero();
+    }
   }
 
   // ------------------------------------------------------------------------------- general vs slicing
@@ -190,41 +205,42 @@ class SlicingWindowOperatorTest {
     }
   }
 
-  private static void compareStepByStep(Geometry geometry,
+  private void compareStepByStep(Geometry geometry,
       Function<WindowedStream<Ev, String, TimeWindow>, SingleOutputStreamOperator<String>> function,
       boolean sideOutput, long seed) throws Exception {
-    var general = new WindowOperatorHarness<Ev, String>(function.apply(windowed(keyed(), geometry, sideOutput, true)));
-    var slicing = new WindowOperatorHarness<Ev, String>(function.apply(windowed(keyed(), geometry, sideOutput, false)));
-    String what = geometry + " function " + FUNCTIONS.indexOf(function) + " side output " + sideOutput + " seed " + seed;
-    assertThat(general.isSlicing()).isFalse();
-    assertThat(slicing.isSlicing()).as(what).isTrue();
-    steps(seed, 3000, geometry.size(), new Steps() {
-      @Override
-      public void element(Ev ev, long timestamp) throws Exception {
-        general.element(ev, timestamp);
-        slicing.element(ev, timestamp);
-        compare();
-      }
+    try (var general = harness(function.apply(windowed(keyed(), geometry, sideOutput, true)));
+        var slicing = harness(function.apply(windowed(keyed(), geometry, sideOutput, false)))) {
+      String what = geometry + " function " + FUNCTIONS.indexOf(function) + " side output " + sideOutput + " seed " + seed;
+      assertThat(general.isSlicing()).isFalse();
+      assertThat(slicing.isSlicing()).as(what).isTrue();
+      steps(seed, 3000, geometry.size(), new Steps() {
+        @Override
+        public void element(Ev ev, long timestamp) throws Exception {
+          general.element(ev, timestamp);
+          slicing.element(ev, timestamp);
+          compare();
+        }
 
-      @Override
-      public void watermark(long watermark) throws Exception {
-        general.watermark(watermark);
-        slicing.watermark(watermark);
-        compare();
-      }
+        @Override
+        public void watermark(long watermark) throws Exception {
+          general.watermark(watermark);
+          slicing.watermark(watermark);
+          compare();
+        }
 
-      private void compare() {
-        // Timers of equal time fire in no defined order (in either operator): compare as multisets.
-        List<String> expected = sorted(general.take());
-        assertThat(sorted(slicing.take())).as(what).isEqualTo(expected);
-        assertThat(slicing.numLateRecordsDropped()).as(what).isEqualTo(general.numLateRecordsDropped());
-      }
-    });
-    general.watermark(Long.MAX_VALUE);
-    slicing.watermark(Long.MAX_VALUE);
-    assertThat(sorted(slicing.take())).as(what).isEqualTo(sorted(general.take()));
-    assertThat(slicing.watermarks()).isEqualTo(general.watermarks());
-    assertThat(slicing.numStateEntries()).as(what + ": state back to zero").isZero();
+        private void compare() {
+          // Timers of equal time fire in no defined order (in either operator): compare as multisets.
+          List<String> expected = sorted(general.take());
+          assertThat(sorted(slicing.take())).as(what).isEqualTo(expected);
+          assertThat(slicing.numLateRecordsDropped()).as(what).isEqualTo(general.numLateRecordsDropped());
+        }
+      });
+      general.watermark(Long.MAX_VALUE);
+      slicing.watermark(Long.MAX_VALUE);
+      assertThat(sorted(slicing.take())).as(what).isEqualTo(sorted(general.take()));
+      assertThat(slicing.watermarks()).isEqualTo(general.watermarks());
+      assertThat(slicing.numStateEntries()).as(what + ": state back to zero").isZero();
+    }
   }
 
   /** The harness only prints what it emits: an {@code Ev} output can pass for a string output. */
@@ -299,7 +315,7 @@ class SlicingWindowOperatorTest {
       }
     });
     Map<String, Map<String, Integer>> out = new ConcurrentHashMap<>();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     KeyedStream<Ev, String> keyed = env.addSource(script).keyBy(Ev::key);
     List<Geometry> geometries = List.of(new Geometry(100, 100, 0, 0), new Geometry(100, 25, -5, 60), new Geometry(90, 60, 0, 30));
     for (Geometry geometry : geometries) {

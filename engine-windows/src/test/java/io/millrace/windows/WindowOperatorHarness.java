@@ -8,8 +8,10 @@ import io.millrace.runtime.operators.OneInputStreamOperator;
 import io.millrace.runtime.operators.OperatorContext;
 import io.millrace.runtime.operators.Output;
 import io.millrace.runtime.time.ManualProcessingClock;
+import io.millrace.state.StateBackend;
 import io.millrace.state.internal.KeyGroupRange;
-import io.millrace.state.internal.heap.HeapKeyedStateBackend;
+import io.millrace.state.internal.KeyedStateBackend;
+import io.millrace.state.internal.StateBackends;
 import io.millrace.state.internal.heap.HeapOperatorStateBackend;
 import io.millrace.windows.internal.operator.SlicingWindowOperator;
 import io.millrace.windows.internal.operator.WindowOperator;
@@ -22,11 +24,15 @@ import java.util.Queue;
  * Runs the window operator a windowed stream recorded, alone, on the test's thread: feeds it
  * elements, watermarks and processing time (a {@link ManualProcessingClock}), runs its mailbox
  * after each step as the task would, and records what it emits with the record timestamps.
+ * Its keyed state lives in a backend built from the given configuration (heap or RocksDB) as the
+ * runtime builds it, with state TTL on the manual clock; {@link #close} releases the operator
+ * and the backend (RocksDB holds native memory and a directory), so tests use it in a
+ * try-with-resources block.
  *
  * @param <IN> element type
  * @param <OUT> output type
  */
-final class WindowOperatorHarness<IN, OUT> {
+final class WindowOperatorHarness<IN, OUT> implements AutoCloseable {
   /** An emitted record and its timestamp; {@code tag} is null on the main output. */
   record Emitted(String tag, Object value, long timestamp) {
     @Override
@@ -40,13 +46,24 @@ final class WindowOperatorHarness<IN, OUT> {
   private final List<Emitted> emitted = new ArrayList<>();
   private final List<Long> watermarks = new ArrayList<>();
   private final OneInputStreamOperator<IN, OUT> operator;
-  private final HeapKeyedStateBackend<Object> backend;
+  private final KeyedStateBackend<Object> backend;
 
+  /** The operator {@code windowed} recorded, opened on a keyed backend built from {@code stateBackend}. */
   @SuppressWarnings("unchecked")
-  WindowOperatorHarness(SingleOutputStreamOperator<OUT> windowed) throws Exception {
+  WindowOperatorHarness(SingleOutputStreamOperator<OUT> windowed, StateBackend stateBackend) throws Exception {
     OneInputTransformation<IN, OUT> transformation = (OneInputTransformation<IN, OUT>) StreamInternals.transformation(windowed);
     operator = (OneInputStreamOperator<IN, OUT>) transformation.factory().create(0, "window@test");
-    backend = new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, "window@test");
+    backend = StateBackends.createKeyedStateBackend(
+        stateBackend, new KeyGroupRange(0, 127), 128, "window@test", clock::currentTimeMillis);
+    try {
+      setUpAndOpen();
+    } catch (Exception | Error e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  private void setUpAndOpen() throws Exception {
     OperatorContext context = new OperatorContext(
         "window@test", 0, 1, 128, backend, new HeapOperatorStateBackend(), clock, mailbox::add);
     operator.setup(context, new Output<>() {
@@ -96,8 +113,7 @@ final class WindowOperatorHarness<IN, OUT> {
 
   /** The (key, namespace) entries of every state: window contents, trigger, merge set, window state. */
   int numStateEntries() {
-    return operator instanceof SlicingWindowOperator<?, ?, ?, ?, ?> slicing
-        ? slicing.numStateEntries() : ((WindowOperator<?, ?, ?, ?, ?, ?>) operator).numStateEntries();
+    return backend.numStateEntries();
   }
 
   long numLateRecordsDropped() {
@@ -114,8 +130,16 @@ final class WindowOperatorHarness<IN, OUT> {
     return watermarks;
   }
 
-  void close() throws Exception {
-    operator.close();
+  /** Closes the operator, then the keyed backend (also when closing the operator fails). */
+  @Override
+  public void close() {
+    try {
+      operator.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the window operator failed", e);
+    } finally {
+      backend.close();
+    }
   }
 
   private void runMailbox() {

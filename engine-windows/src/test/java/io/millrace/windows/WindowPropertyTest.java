@@ -16,6 +16,7 @@ import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.windowing.assigners.EventTimeSessionWindows;
 import io.millrace.api.windowing.assigners.SlidingEventTimeWindows;
 import io.millrace.api.windowing.assigners.TumblingEventTimeWindows;
+import io.millrace.state.StateBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,25 +26,40 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One million generated out-of-order events (a few far beyond the watermark bound) through
- * tumbling, sliding and session windows, each with and without allowed lateness, at
- * parallelism 1, 2 and 4: every firing (key, window, watermark, count, sum, record timestamp)
- * and every late side output equals a sequential reference computed from the whole input with
- * Flink's rules. The seed is printed on failure.
+ * One million generated out-of-order events (a tenth on RocksDB, see {@link #EVENTS_ON_ROCKSDB};
+ * a few far beyond the watermark bound) through tumbling, sliding and session windows, each with
+ * and without allowed lateness, at parallelism 1, 2 and 4: every firing (key, window, watermark,
+ * count, sum, record timestamp) and every late side output equals a sequential reference
+ * computed from the whole input with Flink's rules, on each state backend. The seed is printed
+ * on failure.
  */
 @Tag("slow")
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class WindowPropertyTest {
   private static final int EVENTS = 1_000_000;
+  /**
+   * RocksDB serializes every state access of the six window operators: a tenth of the events
+   * (still about 100 seconds of event time, thousands of firings per window type) keeps a run
+   * to seconds instead of minutes.
+   */
+  private static final int EVENTS_ON_ROCKSDB = 100_000;
   private static final int KEYS = 50;
   private static final long BOUND = 200;
   private static final long LATENESS = 500;
   private static final long SIZE = 1000;
   private static final long SLIDE = 250;
   private static final long GAP = 100;
+
+  @Parameter
+  StateBackend backend;
 
   /** The window types under test, by name. */
   private enum Kind { TUMBLING, SLIDING, SESSION }
@@ -52,9 +68,10 @@ class WindowPropertyTest {
   @ValueSource(ints = {1, 2, 4})
   void everyWindowTypeWithAndWithoutLatenessEqualsTheSequentialReference(int parallelism) throws Exception {
     long seed = 0x5EED_0000L + parallelism;
+    int events = StateBackendsUnderTest.isRocksDB(backend) ? EVENTS_ON_ROCKSDB : EVENTS;
     Map<String, Map<String, Integer>> actual = new ConcurrentHashMap<>();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    KeyedStream<Event, String> keyed = env.addSource(new Generated(seed)).keyBy(Event::key);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
+    KeyedStream<Event, String> keyed = env.addSource(new Generated(seed, events)).keyBy(Event::key);
     List<String> names = new ArrayList<>();
     for (Kind kind : Kind.values()) {
       for (long lateness : new long[] {0, LATENESS}) {
@@ -73,9 +90,10 @@ class WindowPropertyTest {
     for (String name : names) {
       Kind kind = Kind.valueOf(name.substring(0, name.indexOf('/')));
       long lateness = Long.parseLong(name.substring(name.indexOf('/') + 1));
-      Map<String, Integer> expected = new Reference(kind, lateness).run(seed);
+      Map<String, Integer> expected = new Reference(kind, lateness).run(seed, events);
       assertThat(expected).as("reference of %s is not trivial", name).hasSizeGreaterThan(1000);
-      assertThat(actual.get(name)).as("%s at parallelism %d, seed %d (rerun with this seed)", name, parallelism, seed)
+      assertThat(actual.get(name))
+          .as("%s at parallelism %d on %s, seed %d, %d events (rerun with this seed)", name, parallelism, backend.name(), seed, events)
           .isEqualTo(expected);
     }
   }
@@ -103,11 +121,11 @@ class WindowPropertyTest {
     void watermark(long watermark);
   }
 
-  static void generate(long seed, Steps steps) {
+  static void generate(long seed, int events, Steps steps) {
     SplittableRandom random = new SplittableRandom(seed);
     long maxTs = Long.MIN_VALUE;
     long lastWatermark = Long.MIN_VALUE;
-    for (int i = 0; i < EVENTS; i++) {
+    for (int i = 0; i < events; i++) {
       long ts = random.nextInt(100) < 3 ? i - 200 - random.nextLong(3000) : i - random.nextLong(BOUND + 1);
       Event event = new Event("k" + random.nextInt(KEYS), 1 + random.nextInt(100), ts);
       steps.element(event);
@@ -122,14 +140,16 @@ class WindowPropertyTest {
   private static final class Generated implements SourceFunction<Event> {
     private static final long serialVersionUID = 1L;
     private final long seed;
+    private final int events;
 
-    Generated(long seed) {
+    Generated(long seed, int events) {
       this.seed = seed;
+      this.events = events;
     }
 
     @Override
     public void run(SourceContext<Event> ctx) {
-      generate(seed, new Steps() {
+      generate(seed, events, new Steps() {
         @Override
         public void element(Event event) {
           ctx.collectWithTimestamp(event, event.ts());
@@ -230,8 +250,8 @@ class WindowPropertyTest {
       this.lateness = lateness;
     }
 
-    Map<String, Integer> run(long seed) {
-      generate(seed, this);
+    Map<String, Integer> run(long seed, int events) {
+      generate(seed, events, this);
       watermark(Long.MAX_VALUE);
       return out;
     }

@@ -10,6 +10,7 @@ import io.millrace.api.windowing.ProcessAllWindowFunction;
 import io.millrace.api.windowing.TimeWindow;
 import io.millrace.api.windowing.WindowFunction;
 import io.millrace.api.windowing.assigners.TumblingEventTimeWindows;
+import io.millrace.state.StateBackend;
 import io.millrace.windows.Scripts.Describe;
 import io.millrace.windows.Scripts.Ev;
 import io.millrace.windows.Scripts.Script;
@@ -17,13 +18,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Windowed streams in running jobs: keyed at several parallelisms, windowAll, function kinds, end of input. */
+/**
+ * Windowed streams in running jobs: keyed at several parallelisms, windowAll, function kinds, end
+ * of input; on each state backend.
+ */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class WindowedStreamTest {
   private static final Duration TEN = Duration.ofMillis(10);
+
+  @Parameter
+  StateBackend backend;
 
   /** 20 keys, 3 elements each in [0,10) and one in [10,20); watermark 9 only. */
   private static Script script() {
@@ -37,7 +49,7 @@ class WindowedStreamTest {
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2, 4})
   void everyKeysWindowsFireOnTheirWatermarkAndTheRestAtTheEndOfInput(int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     List<String> out = new CopyOnWriteArrayList<>();
     env.addSource(script()).keyBy(Ev::key).window(TumblingEventTimeWindows.of(TEN)).process(new Describe<>()).addSink(out::add);
     env.execute();
@@ -52,7 +64,7 @@ class WindowedStreamTest {
 
   @Test
   void windowFunctionAndReduceWithWindowFunctionSeeKeyAndWindow() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2).setStateBackend(backend);
     List<String> applied = new CopyOnWriteArrayList<>();
     List<String> reduced = new CopyOnWriteArrayList<>();
     var windowed = env.addSource(new Script().element("a", 1, 1).element("a", 2, 2).element("b", 5, 12))
@@ -70,7 +82,7 @@ class WindowedStreamTest {
 
   @Test
   void windowAllSeesEveryElementOfAllKeysInOneSubtask() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(4);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(4).setStateBackend(backend);
     List<String> all = new CopyOnWriteArrayList<>();
     List<String> applied = new CopyOnWriteArrayList<>();
     List<Long> aggregated = new CopyOnWriteArrayList<>();
@@ -105,7 +117,7 @@ class WindowedStreamTest {
 
   @Test
   void windowedFieldAggregationsSumMinAndMaxByFieldAndPickTheElementForMinByAndMaxBy() throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2).setStateBackend(backend);
     Script script = new Script()
         .element("a", 4, 1).element("a", 9, 2).element("a", 2, 3).element("b", 7, 4).element("a", 5, 12);
     List<String> sums = new CopyOnWriteArrayList<>();

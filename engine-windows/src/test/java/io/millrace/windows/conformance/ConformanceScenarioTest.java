@@ -19,6 +19,7 @@ import io.millrace.api.windowing.WindowedStream;
 import io.millrace.api.windowing.assigners.EventTimeSessionWindows;
 import io.millrace.api.windowing.assigners.SlidingEventTimeWindows;
 import io.millrace.api.windowing.assigners.TumblingEventTimeWindows;
+import io.millrace.state.StateBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,9 +40,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs the window scenarios of the conformance suite ({@code /work/shared/conformance}, copied to
  * the test resources) and compares the main and late outputs, line by line as multisets, with
- * what Apache Flink 2.3.0 produced — at parallelism 1, 2 and 4.
+ * what Apache Flink 2.3.0 produced — at parallelism 1, 2 and 4, on each state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class ConformanceScenarioTest {
+
+  @Parameter
+  StateBackend backend;
 
   static Stream<Arguments> scenarios() {
     List<Arguments> arguments = new ArrayList<>();
@@ -65,7 +73,7 @@ class ConformanceScenarioTest {
     List<String> main = new CopyOnWriteArrayList<>();
     List<String> late = new CopyOnWriteArrayList<>();
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     Map<String, Object> source = map(spec.get("source"));
     int channels = ((Long) source.getOrDefault("channels", 1L)).intValue();
     Map<String, Object> watermarks = map(source.get("watermarks"));
@@ -174,15 +182,20 @@ class ConformanceScenarioTest {
   /** An input event. */
   record Event(long id, String key, long ts, long value, String type) implements Serializable {}
 
-  /** The measures of a window's elements. */
+  /**
+   * The measures of a window's elements. The accumulator of {@link MeasuresAggregate}, so a POJO
+   * (public no-arg constructor, public non-final fields): RocksDB serializes it.
+   */
   static final class Measures implements Serializable {
     private static final long serialVersionUID = 1L;
-    String key;
-    long count;
-    long sum;
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    final List<Long> ids = new ArrayList<>();
+    public String key;
+    public long count;
+    public long sum;
+    public long min = Long.MAX_VALUE;
+    public long max = Long.MIN_VALUE;
+    public List<Long> ids = new ArrayList<>();
+
+    public Measures() {}
 
     Measures add(Event event) {
       key = event.key();

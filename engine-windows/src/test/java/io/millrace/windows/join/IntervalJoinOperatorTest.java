@@ -9,6 +9,7 @@ import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.functions.Collector;
 import io.millrace.api.functions.ProcessJoinFunction;
 import io.millrace.runtime.operators.Output;
+import io.millrace.state.StateBackend;
 import io.millrace.windows.internal.join.IntervalJoinOperator;
 import io.millrace.windows.join.TwoInputHarness.Emitted;
 import java.time.Duration;
@@ -17,14 +18,23 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The interval join operator fed by hand, input by input: exact pairs, timestamps, late data and
- * the release of its buffers, with Apache Flink's {@code IntervalJoinOperator} as the spec.
+ * the release of its buffers, with Apache Flink's {@code IntervalJoinOperator} as the spec. On
+ * each state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class IntervalJoinOperatorTest {
   private static final OutputTag<Event> LEFT_LATE = new OutputTag<>("left-late", Event.class);
   private static final OutputTag<Event> RIGHT_LATE = new OutputTag<>("right-late", Event.class);
+
+  @Parameter
+  StateBackend backend;
 
   /** Emits "left-right" for every pair. */
   static final class PairIds extends ProcessJoinFunction<Event, Event, String> {
@@ -36,16 +46,16 @@ class IntervalJoinOperatorTest {
     }
   }
 
-  private static TwoInputHarness<Event, Event, String> harness(
+  private TwoInputHarness<Event, Event, String> harness(
       long lower, boolean lowerInclusive, long upper, boolean upperInclusive, boolean sideOutputs) throws Exception {
     return harness(new PairIds(), lower, lowerInclusive, upper, upperInclusive, sideOutputs);
   }
 
-  private static <OUT> TwoInputHarness<Event, Event, OUT> harness(ProcessJoinFunction<Event, Event, OUT> function,
+  private <OUT> TwoInputHarness<Event, Event, OUT> harness(ProcessJoinFunction<Event, Event, OUT> function,
       long lower, boolean lowerInclusive, long upper, boolean upperInclusive, boolean sideOutputs) throws Exception {
     return new TwoInputHarness<>(new IntervalJoinOperator<String, Event, Event, OUT>(function,
         lower, lowerInclusive, upper, upperInclusive, Event::key, Event::key,
-        sideOutputs ? LEFT_LATE : null, sideOutputs ? RIGHT_LATE : null));
+        sideOutputs ? LEFT_LATE : null, sideOutputs ? RIGHT_LATE : null), backend);
   }
 
   private static Emitted pair(String ids, long ts) {

@@ -5,20 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.functions.Collector;
 import io.millrace.api.functions.ProcessJoinFunction;
+import io.millrace.state.StateBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Interval joins of generated streams, slightly out of order, at several parallelisms, against a
  * brute-force reference: every left x right pair of one key within the bounds, stamped with the
- * later timestamp. The watermarks never make an event late, so the reference is exact.
+ * later timestamp. The watermarks never make an event late, so the reference is exact. On each
+ * state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class IntervalJoinPropertyTest {
   private static final long BASE_SEED = 20_240_611L;
+
+  @Parameter
+  StateBackend backend;
 
   /** "left-right@ts", with the timestamp the context reports. */
   static final class Describe extends ProcessJoinFunction<Event, Event, String> {
@@ -43,7 +53,7 @@ class IntervalJoinPropertyTest {
       List<Event> lefts = generate(random, 0, 150 + random.nextInt(150));
       List<Event> rights = generate(random, 100_000, 150 + random.nextInt(150));
 
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
       var joined = env.addSource(ScriptedSource.outOfOrder(lefts, 5, random), "left").keyBy(Event::key)
           .intervalJoin(env.addSource(ScriptedSource.outOfOrder(rights, 5, random), "right").keyBy(Event::key))
           .between(Duration.ofMillis(lower), Duration.ofMillis(upper));

@@ -5,15 +5,19 @@ import io.millrace.runtime.operators.OperatorContext;
 import io.millrace.runtime.operators.Output;
 import io.millrace.runtime.operators.TwoInputStreamOperator;
 import io.millrace.runtime.time.ManualProcessingClock;
+import io.millrace.state.StateBackend;
 import io.millrace.state.internal.KeyGroupRange;
-import io.millrace.state.internal.heap.HeapKeyedStateBackend;
+import io.millrace.state.internal.KeyedStateBackend;
+import io.millrace.state.internal.StateBackends;
 import io.millrace.state.internal.heap.HeapOperatorStateBackend;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Drives one keyed two-input operator subtask by hand: records of either input and watermarks
- * in exactly the order a test gives, with a heap keyed backend the test can inspect.
+ * in exactly the order a test gives, with a keyed backend built from the given configuration
+ * (heap or RocksDB) as the runtime builds it, which the test can inspect. {@link #close}
+ * releases the operator and the backend.
  *
  * @param <IN1> first input type
  * @param <IN2> second input type
@@ -25,15 +29,27 @@ final class TwoInputHarness<IN1, IN2, OUT> implements AutoCloseable {
   record Emitted(Object value, long ts, String tag) {}
 
   private final TwoInputStreamOperator<IN1, IN2, OUT> operator;
-  private final HeapKeyedStateBackend<Object> backend;
+  private final KeyedStateBackend<Object> backend;
+  private final ManualProcessingClock clock = new ManualProcessingClock(0);
   private final List<Emitted> emitted = new ArrayList<>();
   private final List<Long> watermarks = new ArrayList<>();
 
-  TwoInputHarness(TwoInputStreamOperator<IN1, IN2, OUT> operator) throws Exception {
+  /** Sets up and opens {@code operator} on a keyed backend built from {@code stateBackend}. */
+  TwoInputHarness(TwoInputStreamOperator<IN1, IN2, OUT> operator, StateBackend stateBackend) throws Exception {
     this.operator = operator;
-    this.backend = new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, "intervalJoin@0 (test)");
+    this.backend = StateBackends.createKeyedStateBackend(
+        stateBackend, new KeyGroupRange(0, 127), 128, "intervalJoin@0 (test)", clock::currentTimeMillis);
+    try {
+      setUpAndOpen();
+    } catch (Exception | Error e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  private void setUpAndOpen() throws Exception {
     OperatorContext context = new OperatorContext("intervalJoin@0 (test)", 0, 1, 128, backend,
-        new HeapOperatorStateBackend(), new ManualProcessingClock(0), Runnable::run);
+        new HeapOperatorStateBackend(), clock, Runnable::run);
     operator.setup(context, new Output<OUT>() {
       @Override
       public void collect(OUT record, long timestamp) {

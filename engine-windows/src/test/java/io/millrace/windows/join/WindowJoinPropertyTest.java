@@ -7,22 +7,31 @@ import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.functions.CoGroupFunction;
 import io.millrace.api.windowing.assigners.SlidingEventTimeWindows;
 import io.millrace.api.windowing.assigners.TumblingEventTimeWindows;
+import io.millrace.state.StateBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Window joins and co-groups of generated, slightly out-of-order streams at several
  * parallelisms against a brute-force reference over the windows of each event. The watermarks
- * never make an event late, so the reference is exact.
+ * never make an event late, so the reference is exact. On each state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class WindowJoinPropertyTest {
   private static final long BASE_SEED = 77_000L;
+
+  @Parameter
+  StateBackend backend;
 
   /** The starts of the windows of {@code ts}: size {@code size}, sliding every {@code slide}. */
   static List<Long> windowStarts(long ts, long size, long slide) {
@@ -75,7 +84,7 @@ class WindowJoinPropertyTest {
       });
 
       String description = "seed " + seed + ", parallelism " + parallelism + ", size " + size + ", slide " + slide;
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
       DataStream<Event> left = env.addSource(ScriptedSource.outOfOrder(lefts, 4, random), "left");
       DataStream<Event> right = env.addSource(ScriptedSource.outOfOrder(rights, 4, random), "right");
       var assigner = slide == size
@@ -91,7 +100,7 @@ class WindowJoinPropertyTest {
         Event any = first.iterator().hasNext() ? first.iterator().next() : second.iterator().next();
         out.collect(any.key() + " " + ids(first) + " " + ids(second));
       };
-      StreamExecutionEnvironment env2 = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+      StreamExecutionEnvironment env2 = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
       Random replay = new Random(seed + 1);
       List<String> grouped = JobOutput.collectAll(
           env2.addSource(ScriptedSource.outOfOrder(lefts, 4, replay), "left")

@@ -9,18 +9,28 @@ import io.millrace.api.functions.Collector;
 import io.millrace.api.functions.ProcessFunction;
 import io.millrace.api.windowing.assigners.SlidingEventTimeWindows;
 import io.millrace.api.windowing.assigners.TumblingEventTimeWindows;
+import io.millrace.state.StateBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Window joins and co-groups with exact outputs: the conformance scenarios join_window_tumbling
- * and cogroup_outer (Apache Flink's golden output), sliding windows and a left outer join.
+ * and cogroup_outer (Apache Flink's golden output), sliding windows and a left outer join. On
+ * each state backend.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("io.millrace.windows.StateBackendsUnderTest#all")
 class WindowJoinTest {
+
+  @Parameter
+  StateBackend backend;
 
   /** A source for one stream of a scenario: bounded out-of-orderness watermarks (max - delay - 1) after each event. */
   static ScriptedSource bounded(long delay, Event... events) {
@@ -64,7 +74,7 @@ class WindowJoinTest {
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2, 4})
   void joinWindowTumblingScenario(int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     DataStream<Event> left = env.addSource(bounded(1000, new Event(1, "a", 1000), new Event(2, "a", 4000),
         new Event(3, "b", 2000), new Event(6, "d", 3000), new Event(4, "a", 9999), new Event(5, "a", 15000),
         new Event(7, "a", 20000), new Event(8, "e", 21000)), "left");
@@ -85,7 +95,7 @@ class WindowJoinTest {
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2, 4})
   void coGroupOuterScenario(int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     DataStream<Event> left = env.addSource(bounded(2000, new Event(1, "a", 1000), new Event(2, "a", 3000),
         new Event(3, "c", 9999), new Event(4, "a", 12000), new Event(5, "d", 31000), new Event(6, "d", 35000)), "left");
     DataStream<Event> right = env.addSource(bounded(2000, new Event(11, "a", 2000), new Event(13, "b", 5000),
@@ -105,7 +115,7 @@ class WindowJoinTest {
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2})
   void aPairSharingTwoSlidingWindowsComesOutOncePerWindow(int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     DataStream<Event> left = env.addSource(bounded(0, new Event(1, "a", 6000), new Event(2, "a", 12000)), "left");
     DataStream<Event> right = env.addSource(bounded(0, new Event(11, "a", 7000)), "right");
 
@@ -121,7 +131,7 @@ class WindowJoinTest {
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2})
   void leftOuterJoinWithCoGroup(int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism).setStateBackend(backend);
     DataStream<Event> left = env.addSource(bounded(0, new Event(1, "a", 1000), new Event(2, "b", 2000),
         new Event(3, "a", 3000)), "left");
     DataStream<Event> right = env.addSource(bounded(0, new Event(11, "a", 1500), new Event(12, "c", 2500)), "right");

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The scenarios are the folders under {@code conformance/scenarios} on the test class path,
  * or, when the system property {@code millrace.conformance.dir} is set, the folders under that
- * directory (a folder with a {@code spec.json} of its own is run alone). A scenario with a CEP
- * operator is skipped (aborted) until the runner can build CEP jobs; nothing else is skipped.
+ * directory (a folder with a {@code spec.json} of its own is run alone). Nothing is skipped.
  */
 class ConformanceTest {
 
@@ -49,9 +47,6 @@ class ConformanceTest {
 
   private static void runScenario(Path dir, int parallelism) throws Exception {
     Scenario scenario = Scenario.load(dir);
-    List<String> cep = OperatorSpec.cepIds(scenario.spec().operators());
-    Assumptions.assumeTrue(cep.isEmpty(), () -> "CEP is not supported by the conformance runner yet: scenario "
-        + scenario.name() + " has the CEP operator(s) " + cep + " (CEP comes with a later issue of engine-cep)");
     Map<OutputFile, List<OutputLine>> produced = ScenarioJob.run(scenario, parallelism, JOB_TIMEOUT);
     StringBuilder failures = new StringBuilder();
     for (Map.Entry<OutputFile, List<JsonNode>> expected : scenario.expected().entrySet()) {

@@ -1,8 +1,6 @@
 package io.millrace.conformance;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** One entry of {@code spec.json}'s {@code operators}; its {@code id} is the {@code op} of its output lines. */
@@ -35,7 +33,7 @@ sealed interface OperatorSpec {
         yield new CoGroup(id, WindowSpec.parseTimeWindow(operator.object("window")));
       }
       case "intervalJoin" -> IntervalJoin.parse(id, operator);
-      case "cep" -> new Cep(id, operator.bool("timeoutSideOutput", false), operator.bool("lateSideOutput", false));
+      case "cep" -> Cep.parse(id, operator);
       default -> throw new ScenarioFormatException(operator.path() + ".type must be window, keyedProcess, "
           + "windowJoin, coGroup, intervalJoin or cep, got \"" + type + "\"");
     };
@@ -199,17 +197,16 @@ sealed interface OperatorSpec {
     }
   }
 
-  /** Operator {@code cep}: recognised so that its scenarios are skipped until CEP exists. */
-  record Cep(String id, boolean timeoutSideOutput, boolean lateSideOutput) implements OperatorSpec {}
+  /**
+   * Operator {@code cep}: {@code CEP.pattern(keyedStream, pattern).inEventTime()}, then
+   * {@code process(PatternProcessFunction)}, with the timeout and late side outputs if asked.
+   */
+  record Cep(String id, boolean timeoutSideOutput, boolean lateSideOutput, CepSpec pattern) implements OperatorSpec {
 
-  /** The ids of the CEP operators of {@code operators}. */
-  static List<String> cepIds(List<OperatorSpec> operators) {
-    List<String> ids = new ArrayList<>();
-    for (OperatorSpec operator : operators) {
-      if (operator instanceof Cep) {
-        ids.add(operator.id());
-      }
+    static Cep parse(String id, JsonObject operator) {
+      operator.allowOnly(Set.of("id", "type", "timeoutSideOutput", "lateSideOutput", "pattern"));
+      return new Cep(id, operator.bool("timeoutSideOutput", false), operator.bool("lateSideOutput", false),
+          CepSpec.parse(operator.object("pattern")));
     }
-    return ids;
   }
 }

@@ -9,6 +9,8 @@ import io.millrace.api.SingleOutputStreamOperator;
 import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.functions.KeySelector;
 import io.millrace.api.windowing.GlobalWindow;
+import io.millrace.cep.CEP;
+import io.millrace.cep.PatternStream;
 import io.millrace.api.windowing.TimeWindow;
 import io.millrace.api.windowing.Window;
 import io.millrace.api.windowing.WindowedStream;
@@ -117,6 +119,8 @@ final class ScenarioJob {
           .name(coGroup.id()), coGroup.id());
     } else if (operator instanceof OperatorSpec.IntervalJoin join) {
       intervalJoin(join);
+    } else if (operator instanceof OperatorSpec.Cep cep) {
+      cep(cep);
     } else {
       throw new IllegalArgumentException("the conformance runner cannot build operator " + operator);
     }
@@ -217,6 +221,26 @@ final class ScenarioJob {
     if (operator.lateSideOutput()) {
       output(pairs.getSideOutput(leftLate).map(new LateLine(op, keyField())), op + " left late");
       output(pairs.getSideOutput(rightLate).map(new LateLine(op, keyField())), op + " right late");
+    }
+  }
+
+  private void cep(OperatorSpec.Cep operator) {
+    String op = operator.id();
+    PatternStream<Event> patterns = CEP.pattern(leftKeyed(), operator.pattern().build()).inEventTime();
+    OutputTag<Event> lateTag = new OutputTag<>(op + "-late", Event.class);
+    if (operator.lateSideOutput()) {
+      patterns = patterns.sideOutputLateData(lateTag);
+    }
+    OutputTag<OutputLine> timeoutTag = new OutputTag<>(op + "-timeout", OutputLine.class);
+    SingleOutputStreamOperator<OutputLine> matches = patterns.process(operator.timeoutSideOutput()
+        ? new CepFunctions.MatchAndTimeoutLines(op, keyField(), timeoutTag)
+        : new CepFunctions.MatchLines(op, keyField())).name(op);
+    output(matches, op);
+    if (operator.timeoutSideOutput()) {
+      output(matches.getSideOutput(timeoutTag), op + " timeouts");
+    }
+    if (operator.lateSideOutput()) {
+      output(matches.getSideOutput(lateTag).map(new LateLine(op, keyField())), op + " late");
     }
   }
 

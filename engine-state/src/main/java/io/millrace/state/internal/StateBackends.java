@@ -64,9 +64,23 @@ public final class StateBackends {
    * @throws IllegalArgumentException if {@code config} is not a supported backend
    */
   public static OperatorStateBackend createOperatorStateBackend(StateBackend config) {
+    return createOperatorStateBackend(config, "an unnamed operator", 0, 1);
+  }
+
+  /**
+   * An operator (non-keyed) state backend of subtask {@code subtaskIndex} of
+   * {@code parallelism}: what its snapshots record, and which share of the operator state a
+   * restore gives it. All supported backends keep operator state on the heap.
+   *
+   * @param operatorDescription the operator and subtask, for error messages
+   * @throws IllegalArgumentException if {@code config} is not a supported backend, or the index
+   *     is not in {@code [0, parallelism)}
+   */
+  public static OperatorStateBackend createOperatorStateBackend(
+      StateBackend config, String operatorDescription, int subtaskIndex, int parallelism) {
     Objects.requireNonNull(config, "state backend must not be null");
     if (config instanceof HashMapStateBackend || config instanceof EmbeddedRocksDBStateBackend) {
-      return new HeapOperatorStateBackend();
+      return new HeapOperatorStateBackend(operatorDescription, subtaskIndex, parallelism);
     }
     throw unsupported(config);
   }

@@ -5,6 +5,7 @@ import io.millrace.state.internal.InternalKvState;
 import io.millrace.state.internal.VoidNamespace;
 import io.millrace.state.serialization.TypeSerializer;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The common part of the heap state handles: reads and writes the {@link StateTable} entry of
@@ -28,7 +29,29 @@ abstract class AbstractHeapState<K, V> implements InternalKvState<Object> {
   AbstractHeapState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
     this.backend = backend;
     this.descriptor = descriptor;
-    this.table = new StateTable<>(backend.keyGroupRange().size());
+    this.table = new StateTable<>(backend.keyGroupRange().size(), backend.runningSnapshots);
+  }
+
+  /**
+   * How a snapshot's copy on write duplicates a stored value, given the state's
+   * {@link io.millrace.state.internal.snapshot.StateSerializers#value() value serializer} (one
+   * value, list element or map value); {@code null} if stored values never change in place.
+   */
+  abstract UnaryOperator<V> copier(TypeSerializer<Object> valueSerializer);
+
+  /** The copier of a state that stores one value written by {@code serializer}. */
+  static <T> UnaryOperator<T> singleValueCopier(TypeSerializer<Object> serializer) {
+    if (serializer.isImmutableType()) {
+      return null;
+    }
+    TypeSerializer<T> typed = cast(serializer);
+    return typed::copy;
+  }
+
+  // The value serializer of a state writes exactly the values (or elements) the state stores.
+  @SuppressWarnings("unchecked")
+  static <T> TypeSerializer<T> cast(TypeSerializer<?> serializer) {
+    return (TypeSerializer<T>) serializer;
   }
 
   @Override

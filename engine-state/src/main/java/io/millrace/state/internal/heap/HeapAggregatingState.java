@@ -4,6 +4,8 @@ import io.millrace.api.functions.AggregateFunction;
 import io.millrace.state.AggregatingState;
 import io.millrace.state.AggregatingStateDescriptor;
 import io.millrace.state.StateDescriptor;
+import io.millrace.state.serialization.TypeSerializer;
+import java.util.function.UnaryOperator;
 
 /**
  * Heap {@link AggregatingState}: stores the accumulator, created by
@@ -56,5 +58,10 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapMergingSta
   @Override
   ACC merge(ACC a, ACC b) {
     return aggregateFunction.merge(a, b);
+  }
+
+  @Override
+  UnaryOperator<ACC> copier(TypeSerializer<Object> valueSerializer) {
+    return singleValueCopier(valueSerializer);
   }
 }

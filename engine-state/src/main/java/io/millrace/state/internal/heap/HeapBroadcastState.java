@@ -1,6 +1,8 @@
 package io.millrace.state.internal.heap;
 
 import io.millrace.state.BroadcastState;
+import io.millrace.state.MapStateDescriptor;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,12 +20,26 @@ final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
 
   private final HashMap<K, V> map = new HashMap<>();
   private final Map<K, V> readOnlyView = Collections.unmodifiableMap(map);
+  final MapStateDescriptor<K, V> descriptor;
   final Class<K> keyClass;
   final Class<V> valueClass;
 
-  HeapBroadcastState(Class<K> keyClass, Class<V> valueClass) {
-    this.keyClass = keyClass;
-    this.valueClass = valueClass;
+  HeapBroadcastState(MapStateDescriptor<K, V> descriptor) {
+    this.descriptor = descriptor;
+    this.keyClass = descriptor.getKeyClass();
+    this.valueClass = descriptor.getValueClass();
+  }
+
+  /**
+   * A copy of the mappings for a snapshot: values copied with {@code values} unless they are
+   * immutable (keys must not change anyway).
+   */
+  Map<K, V> copy(TypeSerializer<V> values) {
+    HashMap<K, V> copy = new HashMap<>(map);
+    if (!values.isImmutableType()) {
+      copy.replaceAll((key, value) -> value == null ? null : values.copy(value));
+    }
+    return copy;
   }
 
   @Override

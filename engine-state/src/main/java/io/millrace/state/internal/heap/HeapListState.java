@@ -2,9 +2,11 @@ package io.millrace.state.internal.heap;
 
 import io.millrace.state.ListState;
 import io.millrace.state.StateDescriptor;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Heap {@link ListState}: stores an {@link ArrayList} per (key, namespace).
@@ -88,5 +90,19 @@ final class HeapListState<K, T> extends AbstractHeapMergingState<K, ArrayList<T>
       throw new NullPointerException(
           "ListState elements must not be null (state '" + descriptor.getName() + "')");
     }
+  }
+
+  /** A new list with the same elements, each copied unless elements are immutable. */
+  @Override
+  UnaryOperator<ArrayList<T>> copier(TypeSerializer<Object> elementSerializer) {
+    TypeSerializer<T> elements = cast(elementSerializer);
+    boolean immutable = elements.isImmutableType();
+    return list -> {
+      ArrayList<T> copy = new ArrayList<>(list.size());
+      for (T element : list) {
+        copy.add(immutable ? element : elements.copy(element));
+      }
+      return copy;
+    };
   }
 }

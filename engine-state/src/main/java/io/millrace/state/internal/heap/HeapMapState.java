@@ -2,10 +2,12 @@ package io.millrace.state.internal.heap;
 
 import io.millrace.state.MapState;
 import io.millrace.state.StateDescriptor;
+import io.millrace.state.serialization.TypeSerializer;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Heap {@link MapState}: stores a {@link HashMap} per (key, namespace), created with the first
@@ -125,6 +127,20 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, HashMap<UK, UV>
           }
         }
       };
+    };
+  }
+
+  /** A new map with the same mappings, values copied unless they are immutable. */
+  @Override
+  UnaryOperator<HashMap<UK, UV>> copier(TypeSerializer<Object> valueSerializer) {
+    TypeSerializer<UV> values = cast(valueSerializer);
+    boolean immutable = values.isImmutableType();
+    return map -> {
+      HashMap<UK, UV> copy = new HashMap<>(map);
+      if (!immutable) {
+        copy.replaceAll((key, value) -> value == null ? null : values.copy(value));
+      }
+      return copy;
     };
   }
 }

@@ -4,6 +4,8 @@ import io.millrace.api.functions.ReduceFunction;
 import io.millrace.state.ReducingState;
 import io.millrace.state.ReducingStateDescriptor;
 import io.millrace.state.StateDescriptor;
+import io.millrace.state.serialization.TypeSerializer;
+import java.util.function.UnaryOperator;
 
 /**
  * Heap {@link ReducingState}: stores the reduced value; {@code add(v)} stores
@@ -48,5 +50,10 @@ final class HeapReducingState<K, T> extends AbstractHeapMergingState<K, T>
   @Override
   T merge(T a, T b) throws Exception {
     return reduceFunction.reduce(a, b);
+  }
+
+  @Override
+  UnaryOperator<T> copier(TypeSerializer<Object> valueSerializer) {
+    return singleValueCopier(valueSerializer);
   }
 }

@@ -1,7 +1,9 @@
 package io.millrace.state.internal.heap;
 
-import io.millrace.state.ValueState;
 import io.millrace.state.StateDescriptor;
+import io.millrace.state.ValueState;
+import io.millrace.state.serialization.TypeSerializer;
+import java.util.function.UnaryOperator;
 
 /**
  * Heap {@link ValueState}: stores the value itself. {@code value()} returns {@code null} when
@@ -28,5 +30,10 @@ final class HeapValueState<K, T> extends AbstractHeapState<K, T> implements Valu
     } else {
       putCurrent(value);
     }
+  }
+
+  @Override
+  UnaryOperator<T> copier(TypeSerializer<Object> valueSerializer) {
+    return singleValueCopier(valueSerializer);
   }
 }

@@ -1,5 +1,6 @@
 package io.millrace.state.rocksdb.internal;
 
+import io.millrace.state.internal.snapshot.SnapshotFormat;
 import io.millrace.state.rocksdb.EmbeddedRocksDBStateBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +10,20 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -24,10 +31,12 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.MutableColumnFamilyOptions;
+import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Snapshot;
 import org.rocksdb.Status;
 import org.rocksdb.StringAppendOperator;
 import org.rocksdb.WriteBatch;
@@ -46,7 +55,7 @@ import org.rocksdb.WriteOptions;
  * ({@link EmbeddedRocksDBStateBackend#getMemoryPerSlot()} &gt; 0) the cache is the size of the
  * budget and a {@link WriteBufferManager} charges the memtables to it, so that block cache and
  * write buffers together stay within the budget; half of it goes to write buffers, split evenly
- * over the states (each state's write buffer size is re-derived when a state is added). Without
+ * over the states (re-derived when the number of states passes a power of two). Without
  * a budget the configured block cache size, write buffer size and number apply. RocksDB's info
  * LOG keeps only its header and never dumps statistics.
  *
@@ -55,13 +64,20 @@ import org.rocksdb.WriteOptions;
  * is recorded as it is created; {@link #close()} closes them in reverse order — column family
  * handles, database, options, write buffer manager, cache — and deletes the directory. A
  * construction that fails halfway does the same before rethrowing, so nothing stays open.
+ * {@link #openFromCheckpoint} opens a copy of a native checkpoint instead of an empty database.
  *
- * <p>Confined to the subtask's thread, like the backend.
+ * <p><b>Threads.</b> Confined to the subtask's thread, like the backend — except the readers of
+ * native snapshots ({@link #takeSnapshot}), which run on the threads of asynchronous snapshot
+ * parts: they enter and exit around their reads, and {@link #close()} stops them (they see
+ * {@link #isClosing()} and leave) and releases every snapshot before it frees anything.
  */
 final class RocksDBInstance implements AutoCloseable {
 
-  /** The list state's element delimiter, appended by the merge operator between operands. */
-  static final char LIST_DELIMITER = ',';
+  /**
+   * The list state's element delimiter, appended by the merge operator between operands; the
+   * keyed snapshot format uses the same, so list values are copied as they are.
+   */
+  static final char LIST_DELIMITER = (char) SnapshotFormat.LIST_DELIMITER;
 
   /** What a memory budget must leave per state (column family). */
   static final long MIN_MEMORY_PER_STATE = 1L << 20;
@@ -89,6 +105,24 @@ final class RocksDBInstance implements AutoCloseable {
   private WriteOptions writeOptions;
   private RocksDB db;
   private boolean closed;
+  /** The write buffer size the column families have under a memory budget. */
+  private long appliedWriteBufferSize;
+  /** Column families found when the database was opened from a checkpoint, by state name. */
+  private final Map<String, ColumnFamilyHandle> restoredColumnFamilies = new LinkedHashMap<>();
+
+  /**
+   * Guards the native snapshots and the readers of snapshots that run on other threads
+   * (asynchronous snapshot parts) against {@link #close()}: close sets {@link #closing}, waits
+   * until no reader is inside, and releases the snapshots still open before it closes the
+   * database, so native memory is never used after it is freed.
+   */
+  private final Object snapshotLock = new Object();
+  /** Guarded by {@link #snapshotLock}. */
+  private int activeSnapshotReaders;
+  /** Guarded by {@link #snapshotLock}: native snapshots not yet released. */
+  private final Set<Snapshot> openSnapshots = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Set under {@link #snapshotLock} by close; read without it by readers, between entries. */
+  private volatile boolean closing;
 
   private RocksDBInstance(
       Path directory, String operatorDescription, EmbeddedRocksDBStateBackend config,
@@ -125,6 +159,88 @@ final class RocksDBInstance implements AutoCloseable {
       throw e;
     }
     return instance;
+  }
+
+  /**
+   * Opens a database in a new directory under {@code config}'s local directory holding a copy
+   * of the native checkpoint in {@code checkpoint} (SST files hard-linked where the file system
+   * allows, else copied; the other files copied; files not written by RocksDB skipped), with
+   * every column family the checkpoint has ({@link #restoredColumnFamilies()}). The checkpoint
+   * directory is not changed.
+   *
+   * @throws IllegalStateException as {@link #open}, or if the checkpoint cannot be copied or
+   *     opened; nothing is left open then
+   */
+  static RocksDBInstance openFromCheckpoint(
+      EmbeddedRocksDBStateBackend config, String operatorDescription,
+      Consumer<AutoCloseable> onOpen, Path checkpoint) {
+    loadNativeLibrary(operatorDescription);
+    Path directory = createDirectory(config.getLocalDirectory(), operatorDescription);
+    RocksDBInstance instance = new RocksDBInstance(directory, operatorDescription, config, onOpen);
+    try {
+      instance.copyCheckpoint(checkpoint);
+      instance.openDatabase(config, instance.listColumnFamilies());
+    } catch (RuntimeException | Error e) {
+      try {
+        instance.close();
+      } catch (RuntimeException closeFailure) {
+        e.addSuppressed(closeFailure);
+      }
+      throw e;
+    }
+    return instance;
+  }
+
+  private void copyCheckpoint(Path checkpoint) {
+    try (Stream<Path> files = Files.list(checkpoint)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file) || !isRocksDbFile(name)) {
+          continue;
+        }
+        Path target = directory.resolve(name);
+        if (name.endsWith(".sst")) {
+          try {
+            Files.createLink(target, file);
+            continue;
+          } catch (IOException | UnsupportedOperationException e) {
+            // another file system, or no hard links: copy below
+          }
+        }
+        Files.copy(file, target);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot copy the RocksDB checkpoint " + checkpoint + " of " + operatorDescription
+              + " into " + directory + ": " + e, e);
+    }
+  }
+
+  /** Whether RocksDB wrote a file of this name into a checkpoint. */
+  static boolean isRocksDbFile(String name) {
+    return name.endsWith(".sst") || name.endsWith(".log") || name.equals("CURRENT")
+        || name.startsWith("MANIFEST-") || name.startsWith("OPTIONS-");
+  }
+
+  private List<String> listColumnFamilies() {
+    try (Options options = new Options()) {
+      List<String> names = new ArrayList<>();
+      for (byte[] name : RocksDB.listColumnFamilies(options, directory.toString())) {
+        if (!Arrays.equals(name, RocksDB.DEFAULT_COLUMN_FAMILY)) {
+          names.add(new String(name, StandardCharsets.UTF_8));
+        }
+      }
+      return names;
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(
+          "cannot read the column families of the RocksDB checkpoint copied into " + directory
+              + " for " + operatorDescription + ": " + statusMessage(e), e);
+    }
+  }
+
+  /** The column families opened with the database, by state name; empty unless restored. */
+  Map<String, ColumnFamilyHandle> restoredColumnFamilies() {
+    return restoredColumnFamilies;
   }
 
   private static synchronized void loadNativeLibrary(String operatorDescription) {
@@ -184,6 +300,11 @@ final class RocksDBInstance implements AutoCloseable {
   }
 
   private void openDatabase(EmbeddedRocksDBStateBackend config) {
+    openDatabase(config, List.of());
+  }
+
+  /** Opens the database with the default column family and one per name in {@code states}. */
+  private void openDatabase(EmbeddedRocksDBStateBackend config, List<String> states) {
     boolean budgeted = memoryPerSlot > 0;
     Cache cache =
         register(
@@ -206,7 +327,9 @@ final class RocksDBInstance implements AutoCloseable {
             .setMergeOperator(mergeOperator)
             .setTableFormatConfig(table)
             .setMaxWriteBufferNumber(maxWriteBufferNumber)
-            .setWriteBufferSize(budgeted ? writeBufferSize(1) : config.getWriteBufferSize());
+            .setWriteBufferSize(
+                budgeted ? writeBufferSize(Math.max(1, states.size())) : config.getWriteBufferSize());
+    appliedWriteBufferSize = budgeted ? writeBufferSize(Math.max(1, states.size())) : -1;
     DBOptions dbOptions =
         register(new DBOptions())
             .setCreateIfMissing(true)
@@ -222,27 +345,41 @@ final class RocksDBInstance implements AutoCloseable {
     }
     readOptions = register(new ReadOptions());
     writeOptions = register(new WriteOptions().setDisableWAL(true));
-    List<ColumnFamilyHandle> defaultHandle = new ArrayList<>(1);
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(states.size() + 1);
+    descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnFamilyOptions));
+    for (String state : states) {
+      descriptors.add(
+          new ColumnFamilyDescriptor(state.getBytes(StandardCharsets.UTF_8), columnFamilyOptions));
+    }
+    List<ColumnFamilyHandle> handles = new ArrayList<>(descriptors.size());
     try {
-      db =
-          RocksDB.open(
-              dbOptions, directory.toString(),
-              List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnFamilyOptions)),
-              defaultHandle);
+      db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
     } catch (RocksDBException e) {
       throw new IllegalStateException(
           "cannot open RocksDB for the state of " + operatorDescription + " in " + directory + ": "
               + statusMessage(e), e);
     }
     register(db);
-    for (ColumnFamilyHandle handle : defaultHandle) {
+    for (ColumnFamilyHandle handle : handles) {
       register(handle);
+    }
+    for (int i = 0; i < states.size(); i++) {
+      ColumnFamilyHandle handle = handles.get(i + 1);
+      columnFamilies.add(handle);
+      restoredColumnFamilies.put(states.get(i), handle);
     }
   }
 
-  /** The write buffer size of each of {@code states} states under the memory budget. */
+  /**
+   * The write buffer size of each of {@code states} states under the memory budget: the
+   * budget's write-buffer half split over the states, rounded up to a power of two, so that the
+   * size changes (and every column family is resized) only when the number of states passes a
+   * power of two — O(log n) option changes for n states, each of which rewrites RocksDB's
+   * OPTIONS file.
+   */
   private long writeBufferSize(int states) {
-    return Math.max(MIN_WRITE_BUFFER_SIZE, memoryPerSlot / 2 / maxWriteBufferNumber / states);
+    int rounded = states <= 1 ? 1 : Integer.highestOneBit(states - 1) << 1;
+    return Math.max(MIN_WRITE_BUFFER_SIZE, memoryPerSlot / 2 / maxWriteBufferNumber / rounded);
   }
 
   /**
@@ -252,11 +389,26 @@ final class RocksDBInstance implements AutoCloseable {
    *     RocksDB fails
    */
   ColumnFamilyHandle createColumnFamily(String stateName, int stateCount) {
-    checkOpen(stateName);
+    return createColumnFamilies(List.of(stateName), stateCount).get(0);
+  }
+
+  /**
+   * Creates the column families of the states {@code stateNames} at once (one write of
+   * RocksDB's MANIFEST), which make the backend's state count {@code stateCount}.
+   *
+   * @throws IllegalStateException if the memory budget leaves less than 1 MiB per state, or
+   *     RocksDB fails
+   */
+  List<ColumnFamilyHandle> createColumnFamilies(List<String> stateNames, int stateCount) {
+    if (stateNames.isEmpty()) {
+      return List.of();
+    }
+    String last = stateNames.get(stateNames.size() - 1);
+    checkOpen(last);
     boolean budgeted = memoryPerSlot > 0;
     if (budgeted && memoryPerSlot / stateCount < MIN_MEMORY_PER_STATE) {
       throw new IllegalStateException(
-          "state '" + stateName + "' of " + operatorDescription + " would be state number "
+          "state '" + last + "' of " + operatorDescription + " would be state number "
               + stateCount + " in a RocksDB memory budget of " + memoryPerSlot
               + " bytes per slot, which must leave at least 1 MiB per state: raise"
               + " EmbeddedRocksDBStateBackend.setMemoryPerSlot(...), or set it to 0 and size"
@@ -267,22 +419,27 @@ final class RocksDBInstance implements AutoCloseable {
       if (budgeted) {
         columnFamilyOptions.setWriteBufferSize(writeBufferSize);
       }
-      ColumnFamilyHandle handle =
-          register(
-              db.createColumnFamily(
-                  new ColumnFamilyDescriptor(
-                      stateName.getBytes(StandardCharsets.UTF_8), columnFamilyOptions)));
-      if (budgeted) {
+      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(stateNames.size());
+      for (String stateName : stateNames) {
+        descriptors.add(
+            new ColumnFamilyDescriptor(stateName.getBytes(StandardCharsets.UTF_8), columnFamilyOptions));
+      }
+      List<ColumnFamilyHandle> handles = db.createColumnFamilies(descriptors);
+      for (ColumnFamilyHandle handle : handles) {
+        register(handle);
+      }
+      if (budgeted && writeBufferSize != appliedWriteBufferSize) {
         MutableColumnFamilyOptions resized =
             MutableColumnFamilyOptions.builder().setWriteBufferSize(writeBufferSize).build();
         for (ColumnFamilyHandle existing : columnFamilies) {
           db.setOptions(existing, resized);
         }
+        appliedWriteBufferSize = writeBufferSize;
       }
-      columnFamilies.add(handle);
-      return handle;
+      columnFamilies.addAll(handles);
+      return handles;
     } catch (RocksDBException e) {
-      throw failure("create the column family of", stateName, e);
+      throw failure("create the column family of", last, e);
     }
   }
 
@@ -363,6 +520,123 @@ final class RocksDBInstance implements AutoCloseable {
     }
   }
 
+  /** Applies {@code batch} (a restore's or a migration's writes) atomically. */
+  void write(WriteBatch batch, String stateName) {
+    checkOpen(stateName);
+    try {
+      db.write(writeOptions, batch);
+    } catch (RocksDBException e) {
+      throw failure("write", stateName, e);
+    }
+  }
+
+  /**
+   * Creates a native checkpoint in {@code target} (which must not exist; its parent must):
+   * flushes the memtables, then hard-links the live SST files and copies the small files that
+   * describe them. Subtask thread only.
+   *
+   * @throws IllegalStateException if RocksDB fails (e.g. {@code target} exists, or no space)
+   */
+  void createCheckpoint(Path target) {
+    checkOpen("(all states)");
+    try (Checkpoint checkpoint = Checkpoint.create(db)) {
+      checkpoint.createCheckpoint(target.toString());
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(
+          "RocksDB could not create a checkpoint of " + operatorDescription + " in " + target
+              + ": " + statusMessage(e), e);
+    }
+  }
+
+  // ---- snapshots read by other threads ----
+
+  /** Takes a native snapshot: a consistent view for readers on any thread. */
+  Snapshot takeSnapshot() {
+    checkOpen("(all states)");
+    Snapshot snapshot = db.getSnapshot();
+    synchronized (snapshotLock) {
+      openSnapshots.add(snapshot);
+    }
+    return snapshot;
+  }
+
+  /** Releases {@code snapshot} unless {@link #close()} did already. Any thread. */
+  void releaseSnapshot(Snapshot snapshot) {
+    synchronized (snapshotLock) {
+      if (openSnapshots.remove(snapshot)) {
+        db.releaseSnapshot(snapshot);
+        snapshot.close();
+      }
+    }
+  }
+
+  /**
+   * Enters a reader of a snapshot on another thread; {@code false} if the database is closing
+   * (then the reader must not touch it). Pair with {@link #exitSnapshotReader()}.
+   */
+  boolean enterSnapshotReader() {
+    synchronized (snapshotLock) {
+      if (closing) {
+        return false;
+      }
+      activeSnapshotReaders++;
+      return true;
+    }
+  }
+
+  /** Leaves a reader entered with {@link #enterSnapshotReader()}. */
+  void exitSnapshotReader() {
+    synchronized (snapshotLock) {
+      activeSnapshotReaders--;
+      snapshotLock.notifyAll();
+    }
+  }
+
+  /** Whether {@link #close()} started: a reader stops at its next entry. */
+  boolean isClosing() {
+    return closing;
+  }
+
+  /** A new iterator over the column family as of {@code options}' snapshot; caller closes. */
+  RocksIterator newIterator(ColumnFamilyHandle columnFamily, ReadOptions options) {
+    return db.newIterator(columnFamily, options);
+  }
+
+  /** Stops the snapshot readers and releases the snapshots, before the database closes. */
+  private void stopSnapshotReaders() {
+    boolean interrupted = false;
+    synchronized (snapshotLock) {
+      closing = true;
+      while (activeSnapshotReaders > 0) {
+        try {
+          snapshotLock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (db != null) {
+        for (Snapshot snapshot : openSnapshots) {
+          db.releaseSnapshot(snapshot);
+          snapshot.close();
+        }
+      }
+      openSnapshots.clear();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** RocksDB's integer property {@code name} (e.g. {@code "rocksdb.num-snapshots"}). */
+  long longProperty(String name) {
+    checkOpen("(all states)");
+    try {
+      return db.getLongProperty(name);
+    } catch (RocksDBException e) {
+      throw failure("read property " + name + " of", "(all states)", e);
+    }
+  }
+
   /** A new iterator over the column family; the caller closes it. */
   RocksIterator newIterator(ColumnFamilyHandle columnFamily, String stateName) {
     checkOpen(stateName);
@@ -434,6 +708,7 @@ final class RocksDBInstance implements AutoCloseable {
       return;
     }
     closed = true;
+    stopSnapshotReaders();
     RuntimeException failure = null;
     while (!opened.isEmpty()) {
       AutoCloseable resource = opened.pop();
@@ -449,6 +724,7 @@ final class RocksDBInstance implements AutoCloseable {
       }
     }
     columnFamilies.clear();
+    restoredColumnFamilies.clear();
     db = null;
     try {
       deleteRecursively(directory);

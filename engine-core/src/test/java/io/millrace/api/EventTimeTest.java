@@ -36,7 +36,14 @@ class EventTimeTest {
 
   record Idle() implements Step {}
 
+  /** Marks the source idle (which hands its partial batch downstream), then waits. */
   record Await(CountDownLatch latch) implements Step {}
+
+  /**
+   * Waits while staying active, so the source keeps holding the watermark back. Use it right
+   * after a watermark, which already handed everything before it downstream.
+   */
+  record Block(CountDownLatch latch) implements Step {}
 
   /**
    * A non-parallel source playing a fixed script; shared by reference (not a rich function), so
@@ -66,6 +73,8 @@ class EventTimeTest {
         } else if (step instanceof Await await) {
           ctx.markAsTemporarilyIdle(); // hand everything emitted so far downstream first
           assertThat(await.latch().await(10, TimeUnit.SECONDS)).as("awaited latch").isTrue();
+        } else if (step instanceof Block block) {
+          assertThat(block.latch().await(10, TimeUnit.SECONDS)).as("awaited latch").isTrue();
         }
       }
     }
@@ -138,10 +147,12 @@ class EventTimeTest {
       CountDownLatch timer40Fired = new CountDownLatch(1);
       CountDownLatch timer60Fired = new CountDownLatch(1);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1).setStateBackend(backend);
+      // Both sources stay active while they wait (Block), so neither stops holding the other back
+      // until the slow one says it is idle: the order in which they run does not matter.
       DataStream<Event> fast = env.addSource(new ScriptedSource(
-          new Emit("a", 10), new EmitWatermark(100), new Await(timer60Fired)));
+          new Emit("a", 10), new EmitWatermark(100), new Block(timer60Fired)));
       DataStream<Event> slow = env.addSource(new ScriptedSource(
-          new Emit("b", 10), new EmitWatermark(50), new Await(timer40Fired), new Idle(), new Await(timer60Fired)));
+          new Emit("b", 10), new EmitWatermark(50), new Block(timer40Fired), new Idle(), new Block(timer60Fired)));
       ConcurrentLinkedQueue<String> fired = new ConcurrentLinkedQueue<>();
       fast.union(slow)
           .keyBy(Event::key)

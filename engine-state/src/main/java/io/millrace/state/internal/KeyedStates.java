@@ -4,7 +4,7 @@ import io.millrace.state.StateDescriptor;
 import io.millrace.state.serialization.TypeSerializer;
 import java.util.Objects;
 
-/** Checks shared by the keyed state backends when a registered state is requested again. */
+/** Checks shared by the keyed state backends: their key groups, the current key, re-requested states. */
 public final class KeyedStates {
   private KeyedStates() {}
 
@@ -41,6 +41,50 @@ public final class KeyedStates {
       throw new IllegalStateException(
           "state '" + requested.getName() + "' of " + operatorDescription + " was " + difference
               + ": use a different name for each state");
+    }
+  }
+
+  /**
+   * The key group of {@code key}, checked against the backend's {@code range}: what every
+   * backend's {@code setCurrentKey} starts with.
+   *
+   * @throws NullPointerException if {@code key} is null, naming the key selector as the cause
+   * @throws IllegalStateException if the key's group is outside {@code range} (a key whose hash
+   *     code is not deterministic)
+   */
+  public static int keyGroupOf(
+      Object key, KeyGroupRange range, int numberOfKeyGroups, String operatorDescription) {
+    if (key == null) {
+      throw new NullPointerException(
+          "key must not be null in " + operatorDescription
+              + ": the key selector of keyBy(...) returned null for a record");
+    }
+    int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, numberOfKeyGroups);
+    if (!range.contains(keyGroup)) {
+      throw new IllegalStateException(
+          "key " + key + " belongs to key group " + keyGroup + ", outside " + range
+              + " of " + operatorDescription
+              + ": is the key's hashCode() deterministic and consistent with equals()?");
+    }
+    return keyGroup;
+  }
+
+  /**
+   * Checks a backend's key groups: {@code numberOfKeyGroups} within Flink's bounds and
+   * {@code range} inside it.
+   *
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static void checkKeyGroups(KeyGroupRange range, int numberOfKeyGroups) {
+    if (numberOfKeyGroups < 1
+        || numberOfKeyGroups > KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "numberOfKeyGroups must be in [1, " + KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM
+              + "], got " + numberOfKeyGroups);
+    }
+    if (range.endKeyGroup() >= numberOfKeyGroups) {
+      throw new IllegalArgumentException(
+          "keyGroupRange " + range + " exceeds numberOfKeyGroups " + numberOfKeyGroups);
     }
   }
 }

@@ -10,7 +10,6 @@ import io.millrace.state.StateDescriptor;
 import io.millrace.state.StateTtlConfig;
 import io.millrace.state.ValueStateDescriptor;
 import io.millrace.state.internal.KeyGroupRange;
-import io.millrace.state.internal.KeyGroupRangeAssignment;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.KeyedStates;
 import io.millrace.state.internal.VoidNamespace;
@@ -149,16 +148,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       LongSupplier clock) {
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange must not be null");
-    if (numberOfKeyGroups < 1
-        || numberOfKeyGroups > KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM) {
-      throw new IllegalArgumentException(
-          "numberOfKeyGroups must be in [1, " + KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM
-              + "], got " + numberOfKeyGroups);
-    }
-    if (keyGroupRange.endKeyGroup() >= numberOfKeyGroups) {
-      throw new IllegalArgumentException(
-          "keyGroupRange " + keyGroupRange + " exceeds numberOfKeyGroups " + numberOfKeyGroups);
-    }
+    KeyedStates.checkKeyGroups(keyGroupRange, numberOfKeyGroups);
     this.numberOfKeyGroups = numberOfKeyGroups;
     this.operatorDescription =
         operatorDescription == null ? "an unnamed operator" : operatorDescription;
@@ -176,20 +166,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public void setCurrentKey(K key) {
-    if (key == null) {
-      throw new NullPointerException(
-          "key must not be null in " + operatorDescription
-              + ": the key selector of keyBy(...) returned null for a record");
-    }
     if (closed) {
       throw closedError();
     }
-    int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, numberOfKeyGroups);
-    if (!keyGroupRange.contains(keyGroup)) {
-      throw new IllegalStateException(
-          "key " + key + " belongs to key group " + keyGroup + ", outside " + keyGroupRange
-              + " of " + operatorDescription + ": is the key's hashCode() deterministic and consistent with equals()?");
-    }
+    int keyGroup = KeyedStates.keyGroupOf(key, keyGroupRange, numberOfKeyGroups, operatorDescription);
     if (key.getClass() != keyClass) {
       keyClassSeen(key);
     }

@@ -1,5 +1,6 @@
 package io.millrace.state.internal;
 
+import io.millrace.state.State;
 import io.millrace.state.StateDescriptor;
 import io.millrace.state.serialization.TypeSerializer;
 import java.util.Objects;
@@ -86,5 +87,24 @@ public final class KeyedStates {
       throw new IllegalArgumentException(
           "keyGroupRange " + range + " exceeds numberOfKeyGroups " + numberOfKeyGroups);
     }
+  }
+
+  /** The error for a descriptor class no backend knows, naming the state and the fix. */
+  public static IllegalArgumentException unsupportedDescriptor(StateDescriptor<?, ?> descriptor) {
+    return new IllegalArgumentException(
+        "unsupported state descriptor " + descriptor.getClass().getName() + " for state '"
+            + descriptor.getName() + "': use one of the descriptors in io.millrace.state");
+  }
+
+  /**
+   * {@code handle} typed as {@code descriptor}'s state interface. A backend builds the handle of
+   * each descriptor class for exactly that class, and a {@code StateDescriptor<S, ?>} of each of
+   * those classes has {@code S} = the handle's interface (e.g. {@code ValueStateDescriptor<T>}
+   * extends {@code StateDescriptor<ValueState<T>, T>}); registered handles are only returned for
+   * a descriptor that passed {@link #checkCompatible}.
+   */
+  @SuppressWarnings("unchecked")
+  public static <S extends State> S asHandle(State handle, StateDescriptor<S, ?> descriptor) {
+    return (S) handle;
   }
 }

@@ -229,7 +229,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
           existing.descriptor, existing.namespaceSerializer, descriptor, namespaceSerializer,
           operatorDescription);
     }
-    return asHandle(handles.get(descriptor.getName()), descriptor);
+    return KeyedStates.asHandle(handles.get(descriptor.getName()), descriptor);
   }
 
   private State createState(StateDescriptor<?, ?> descriptor) {
@@ -245,7 +245,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
       state = new HeapAggregatingState<>(this, aggregating);
     } else {
-      throw unsupportedDescriptor(descriptor);
+      throw KeyedStates.unsupportedDescriptor(descriptor);
     }
     states.put(descriptor.getName(), state);
     return state;
@@ -268,7 +268,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
       return ttlAggregating(aggregating, policy, config);
     }
-    throw unsupportedDescriptor(descriptor);
+    throw KeyedStates.unsupportedDescriptor(descriptor);
   }
 
   private <T> State ttlReducing(
@@ -310,21 +310,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       perRecordCleanups[perRecordCleanups.length - 1] = cleanup;
     }
     return cleanup;
-  }
-
-  private static IllegalArgumentException unsupportedDescriptor(StateDescriptor<?, ?> descriptor) {
-    return new IllegalArgumentException(
-        "unsupported state descriptor " + descriptor.getClass().getName() + " for state '"
-            + descriptor.getName() + "': use one of the descriptors in io.millrace.state");
-  }
-
-  // Each createState branch builds the handle for exactly its descriptor class, and a
-  // StateDescriptor<S, ?> of each of those classes has S = the handle's interface (e.g.
-  // ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T>); registered handles are
-  // only returned for a descriptor of the same kind.
-  @SuppressWarnings("unchecked")
-  private static <S extends State> S asHandle(State handle, StateDescriptor<S, ?> descriptor) {
-    return (S) handle;
   }
 
   /** Reads the entries of a restored state into the table of its new registration. */

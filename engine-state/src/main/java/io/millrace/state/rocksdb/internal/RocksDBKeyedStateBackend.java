@@ -321,14 +321,14 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       KeyedStates.checkCompatible(
           existing.descriptor, existing.namespaceSerializer, descriptor, namespaceSerializer,
           operatorDescription);
-      return asHandle(handles.get(descriptor.getName()), descriptor);
+      return KeyedStates.asHandle(handles.get(descriptor.getName()), descriptor);
     }
     TypeSerializer<Object> namespaces = cast(namespaceSerializer);
     StateTtlConfig ttl = descriptor.getTtlConfig();
     State handle =
         ttl == null ? createState(descriptor, namespaces) : createTtlState(descriptor, namespaces, ttl);
     handles.put(descriptor.getName(), handle);
-    return asHandle(handle, descriptor);
+    return KeyedStates.asHandle(handle, descriptor);
   }
 
   /**
@@ -377,7 +377,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
       state = aggregating(aggregating, namespaces);
     } else {
-      throw unsupportedDescriptor(descriptor);
+      throw KeyedStates.unsupportedDescriptor(descriptor);
     }
     states.put(descriptor.getName(), state);
     return state;
@@ -426,7 +426,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
       return ttlAggregating(aggregating, namespaces, policy, config);
     }
-    throw unsupportedDescriptor(descriptor);
+    throw KeyedStates.unsupportedDescriptor(descriptor);
   }
 
   private <T> State ttlReducing(
@@ -483,20 +483,6 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       perRecordCleanups[perRecordCleanups.length - 1] = cleanup;
     }
     return cleanup;
-  }
-
-  private static IllegalArgumentException unsupportedDescriptor(StateDescriptor<?, ?> descriptor) {
-    return new IllegalArgumentException(
-        "unsupported state descriptor " + descriptor.getClass().getName() + " for state '"
-            + descriptor.getName() + "': use one of the descriptors in io.millrace.state");
-  }
-
-  // Each create branch builds the handle for exactly its descriptor class, and a
-  // StateDescriptor<S, ?> of each of those classes has S = the handle's interface; registered
-  // handles are only returned for a descriptor of the same kind (checkCompatible).
-  @SuppressWarnings("unchecked")
-  private static <S extends State> S asHandle(State handle, StateDescriptor<S, ?> descriptor) {
-    return (S) handle;
   }
 
   // Serializers are used only for the values of the state they were given for; the handles

@@ -4,6 +4,7 @@ import io.millrace.api.eventtime.WatermarkStrategy;
 import io.millrace.api.source.Source;
 import io.millrace.api.source.SourceFunction;
 import io.millrace.state.StateBackend;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,6 +88,46 @@ public abstract class StreamExecutionEnvironment {
 
   /** A source running {@code function}, named {@code name}. */
   public abstract <T> DataStreamSource<T> addSource(SourceFunction<T> function, String name);
+
+  /**
+   * Turns on checkpoints every {@code interval}: the job's state is snapshotted consistently
+   * and, after a failure, the job restarts from the newest completed checkpoint. Further
+   * settings: {@link #getCheckpointConfig()}.
+   *
+   * @throws IllegalArgumentException if the interval is not positive
+   */
+  public StreamExecutionEnvironment enableCheckpointing(Duration interval) {
+    getCheckpointConfig().setCheckpointInterval(interval);
+    return this;
+  }
+
+  /** {@link #enableCheckpointing(Duration)} in milliseconds. */
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+    return enableCheckpointing(Duration.ofMillis(intervalMillis));
+  }
+
+  /** The checkpoint settings of the jobs this environment starts. */
+  public abstract CheckpointConfig getCheckpointConfig();
+
+  /** Sets what the job does when a task fails; see {@link RestartStrategies} for the default. */
+  public abstract StreamExecutionEnvironment setRestartStrategy(RestartStrategy strategy);
+
+  /**
+   * Starts the next job from a savepoint or a retained checkpoint: a savepoint directory, a
+   * {@code chk-<n>} directory, or a job's checkpoint directory (its newest usable checkpoint).
+   * Operators are matched by {@code uid} (auto-generated uids match when the job is
+   * unchanged); parallelism and state backend may differ from the run that wrote it. The job
+   * fails to start if state has no operator to go to.
+   */
+  public StreamExecutionEnvironment restoreFrom(Path path) {
+    return restoreFrom(path, false);
+  }
+
+  /**
+   * As {@link #restoreFrom(Path)}; with {@code allowNonRestoredState} state of operators the
+   * job no longer has is skipped (logged) instead of failing the start.
+   */
+  public abstract StreamExecutionEnvironment restoreFrom(Path path, boolean allowNonRestoredState);
 
   /** A split-based source. */
   public abstract <T> DataStreamSource<T> fromSource(

@@ -1,9 +1,11 @@
 package io.millrace.runtime.api;
 
+import io.millrace.api.CheckpointConfig;
 import io.millrace.api.DataStreamSource;
 import io.millrace.api.ExecutionConfig;
 import io.millrace.api.JobClient;
 import io.millrace.api.JobExecutionResult;
+import io.millrace.api.RestartStrategy;
 import io.millrace.api.StreamExecutionEnvironment;
 import io.millrace.api.eventtime.WatermarkStrategy;
 import io.millrace.api.source.NumberSequenceSource;
@@ -20,6 +22,7 @@ import io.millrace.runtime.graph.Transformation;
 import io.millrace.runtime.time.ProcessingClock;
 import io.millrace.state.StateBackend;
 import io.millrace.state.heap.HashMapStateBackend;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +47,10 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
   private int batchSize = JobSettings.DEFAULT_BATCH_SIZE;
 
   private final ExecutionConfig config = new ExecutionConfig();
+  private final CheckpointConfig checkpointConfig = new CheckpointConfig();
+  private RestartStrategy restartStrategy;
+  private Path restorePath;
+  private boolean allowNonRestoredState;
   private int nextTransformationId = 1;
   private int generation;
   private final List<Transformation<?>> sinks = new ArrayList<>();
@@ -88,6 +95,24 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
   @Override
   public LocalStreamEnvironment setStateBackend(StateBackend backend) {
     this.stateBackend = Objects.requireNonNull(backend, "state backend must not be null");
+    return this;
+  }
+
+  @Override
+  public CheckpointConfig getCheckpointConfig() {
+    return checkpointConfig;
+  }
+
+  @Override
+  public LocalStreamEnvironment setRestartStrategy(RestartStrategy strategy) {
+    this.restartStrategy = Objects.requireNonNull(strategy, "restart strategy must not be null");
+    return this;
+  }
+
+  @Override
+  public LocalStreamEnvironment restoreFrom(Path path, boolean allowNonRestoredState) {
+    this.restorePath = Objects.requireNonNull(path, "restore path must not be null");
+    this.allowNonRestoredState = allowNonRestoredState;
     return this;
   }
 
@@ -190,7 +215,8 @@ public final class LocalStreamEnvironment extends StreamExecutionEnvironment {
     }
     LocalJob job = new LocalJob(graph,
         new JobSettings(bufferTimeout, stateBackend, clock, channelCapacity, batchSize,
-            config.getAutoWatermarkInterval()));
+            config.getAutoWatermarkInterval(), JobSettings.CheckpointSettings.of(checkpointConfig), restartStrategy,
+            restorePath, allowNonRestoredState));
     job.start();
     return job;
   }

@@ -3,6 +3,7 @@ package io.millrace.runtime.execution;
 import io.millrace.api.JobClient;
 import io.millrace.api.JobExecutionResult;
 import io.millrace.api.JobStatus;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /** The {@link JobClient} of a job running in this JVM. */
@@ -31,6 +32,16 @@ public final class LocalJobClient implements JobClient {
   @Override
   public CompletableFuture<Void> cancel() {
     return job.cancel();
+  }
+
+  @Override
+  public CompletableFuture<Path> triggerSavepoint(Path directory) {
+    return job.triggerSavepoint(directory, false);
+  }
+
+  @Override
+  public CompletableFuture<Path> stopWithSavepoint(Path directory) {
+    return job.triggerSavepoint(directory, true);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.millrace.runtime.time.InternalTimerService;
 import io.millrace.runtime.time.Triggerable;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.VoidNamespace;
+import io.millrace.state.internal.VoidNamespaceSerializer;
 
 /**
  * The timers of a keyed process operator: the timer service its function registers with, the
@@ -31,7 +32,9 @@ final class KeyedTimers<K> implements Triggerable<K, VoidNamespace> {
   private long firingTime;
 
   KeyedTimers(KeyedStateBackend<K> backend, OperatorContext context, OnTimer onTimer) {
-    this.timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
+    this.timers = new InternalTimerService<>("user-timers", VoidNamespaceSerializer.INSTANCE, backend, context.clock(),
+        context.mailbox(), this);
+    context.services().registerTimerService(timers);
     this.timerService = new KeyedTimerService(timers);
     this.context = context;
     this.onTimer = onTimer;

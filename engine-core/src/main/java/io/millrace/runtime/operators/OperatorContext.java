@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
  * @param operatorStateBackend the operator (broadcast) state
  * @param clock processing time
  * @param mailbox runs an action on the task's thread, between records
+ * @param services what the operator registers for checkpoints (timer services, job-end actions)
  */
 public record OperatorContext(
     String operatorName,
@@ -26,7 +27,17 @@ public record OperatorContext(
     KeyedStateBackend<?> keyedStateBackend,
     OperatorStateBackend operatorStateBackend,
     ProcessingClock clock,
-    Executor mailbox) {
+    Executor mailbox,
+    OperatorServices services) {
+
+  /** A context with {@link OperatorServices#standalone() standalone} services (tests, harnesses). */
+  public OperatorContext(
+      String operatorName, int subtaskIndex, int parallelism, int maxParallelism,
+      KeyedStateBackend<?> keyedStateBackend, OperatorStateBackend operatorStateBackend, ProcessingClock clock,
+      Executor mailbox) {
+    this(operatorName, subtaskIndex, parallelism, maxParallelism, keyedStateBackend, operatorStateBackend, clock,
+        mailbox, OperatorServices.standalone());
+  }
 
   /** The keyed backend, typed; fails clearly if the operator is not keyed. */
   @SuppressWarnings("unchecked")

@@ -18,8 +18,12 @@ package io.millrace.runtime.operators;
  *       resources.</li>
  * </ol>
  *
- * <p>What must be snapshotted (checkpoint issue): keyed state and timers through the context's
- * backends; anything else an operator holds must be rebuilt from them on restore.
+ * <p><b>Checkpoints.</b> What is snapshotted: the context's keyed and operator state backends
+ * and the timer services registered in {@link OperatorContext#services()}; anything else an
+ * operator holds must be rebuilt from them in {@link #open} (restored backends are ready
+ * before it). At a checkpoint the task calls {@link #snapshotState} on every operator of the
+ * chain, head first, between two records, then snapshots the backends; after the checkpoint
+ * completed, {@link #notifyCheckpointComplete} (or {@link #notifyCheckpointAborted}).
  *
  * @param <OUT> output type
  */
@@ -37,6 +41,18 @@ public interface StreamOperator<OUT> {
 
   /** Called once when every input has ended; emits remaining results. */
   default void finish() throws Exception {}
+
+  /**
+   * The synchronous part of checkpoint {@code checkpointId}: put what the operator holds outside
+   * its backends into them (a user's {@code CheckpointedFunction} does it here).
+   */
+  default void snapshotState(long checkpointId, long timestamp) throws Exception {}
+
+  /** Checkpoint {@code checkpointId} completed (and every earlier one with it). */
+  default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+  /** Checkpoint {@code checkpointId} was aborted. */
+  default void notifyCheckpointAborted(long checkpointId) throws Exception {}
 
   /** Releases resources; called once, even after a failure. */
   void close() throws Exception;

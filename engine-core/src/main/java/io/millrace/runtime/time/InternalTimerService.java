@@ -1,6 +1,9 @@
 package io.millrace.runtime.time;
 
 import io.millrace.state.internal.KeyedStateBackend;
+import io.millrace.state.serialization.TypeSerializer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -13,6 +16,8 @@ import java.util.concurrent.Executor;
  * @param <N> namespace type
  */
 public final class InternalTimerService<K, N> {
+  private final String name;
+  private final TypeSerializer<N> namespaceSerializer;
   private final KeyedStateBackend<K> backend;
   private final ProcessingClock clock;
   private final Executor mailbox;
@@ -26,15 +31,54 @@ public final class InternalTimerService<K, N> {
   private Runnable cancelWakeup;
 
   /**
+   * @param name identifies the service's timers in snapshots; unique within its operator
+   * @param namespaceSerializer writes the timers' namespaces into snapshots
    * @param mailbox runs actions on the task's thread
    * @param target called when timers fire
    */
   public InternalTimerService(
-      KeyedStateBackend<K> backend, ProcessingClock clock, Executor mailbox, Triggerable<K, N> target) {
+      String name, TypeSerializer<N> namespaceSerializer, KeyedStateBackend<K> backend, ProcessingClock clock,
+      Executor mailbox, Triggerable<K, N> target) {
+    this.name = name;
+    this.namespaceSerializer = namespaceSerializer;
     this.backend = backend;
     this.clock = clock;
     this.mailbox = mailbox;
     this.target = target;
+  }
+
+  /** The service's name in snapshots. */
+  public String name() {
+    return name;
+  }
+
+  /** Writes the timers' namespaces. */
+  public TypeSerializer<N> namespaceSerializer() {
+    return namespaceSerializer;
+  }
+
+  /** The keyed backend whose current key timers are registered for. */
+  public KeyedStateBackend<K> backend() {
+    return backend;
+  }
+
+  /**
+   * The synchronous part of a snapshot: every timer, event-time ones first, each in firing
+   * order. O(timers), copying references only.
+   */
+  public List<InternalTimer<K, N>> copyTimers(boolean eventTime) {
+    List<InternalTimer<K, N>> copy = new ArrayList<>();
+    (eventTime ? eventTimeQueue : processingTimeQueue).copyTo(copy);
+    return copy;
+  }
+
+  /** Adds a restored timer (its key is in this backend's key groups). */
+  public void restoreTimer(boolean eventTime, InternalTimer<K, N> timer) {
+    if (eventTime) {
+      eventTimeQueue.add(timer);
+    } else if (processingTimeQueue.add(timer) && timer.timestamp() < scheduledWakeup) {
+      scheduleWakeup(timer.timestamp());
+    }
   }
 
   /** The current processing time. */

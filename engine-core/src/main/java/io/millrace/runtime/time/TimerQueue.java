@@ -99,6 +99,19 @@ final class TimerQueue<K, N> {
     return timer(earliest);
   }
 
+  /** Adds every timer to {@code out}, in firing order. */
+  void copyTo(java.util.List<InternalTimer<K, N>> out) {
+    for (Object bucket : byTime.values()) {
+      if (bucket instanceof InternalTimer<?, ?> single) {
+        out.add(timer(single));
+      } else {
+        for (InternalTimer<?, ?> timer : set(bucket)) {
+          out.add(timer(timer));
+        }
+      }
+    }
+  }
+
   int size() {
     return size;
   }

@@ -31,6 +31,7 @@ import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.VoidNamespace;
+import io.millrace.state.internal.VoidNamespaceSerializer;
 import io.millrace.state.serialization.TypeSerializers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -104,7 +105,9 @@ public final class CepOperator<K, IN, OUT> extends AbstractStreamOperator<Patter
   @Override
   public void open() throws Exception {
     backend = context.keyedBackend();
-    timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
+    timers = new InternalTimerService<>("cep-timers", VoidNamespaceSerializer.INSTANCE, backend, context.clock(),
+        context.mailbox(), this);
+    context.services().registerTimerService(timers);
     nfaStates = backend.getOrCreateKeyedState(new ValueStateDescriptor<>(NFA_STATE, new NfaStateSerializer()));
     elementQueue = backend.getOrCreateKeyedState(new MapStateDescriptor<>(
         ELEMENT_QUEUE, TypeSerializers.forClass(Long.class), TypeSerializers.listOf(spec.eventSerializer())));

@@ -13,6 +13,7 @@ import io.millrace.runtime.time.Triggerable;
 import io.millrace.state.MapState;
 import io.millrace.state.MapStateDescriptor;
 import io.millrace.state.internal.KeyedStateBackend;
+import io.millrace.state.serialization.TypeSerializers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,9 @@ public final class IntervalJoinOperator<K, T1, T2, OUT>
     backend = context.keyedBackend();
     leftBuffer = backend.getOrCreateKeyedState(new MapStateDescriptor<Long, List<T1>>(LEFT_BUFFER, Long.class, null));
     rightBuffer = backend.getOrCreateKeyedState(new MapStateDescriptor<Long, List<T2>>(RIGHT_BUFFER, Long.class, null));
-    timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
+    timers = new InternalTimerService<>("interval-join-timers", TypeSerializers.forClass(Side.class), backend, context.clock(),
+        context.mailbox(), this);
+    context.services().registerTimerService(timers);
     collector = new TimestampedCollector<>(output);
     joinContext = new ContextImpl(userFunction);
     super.open();

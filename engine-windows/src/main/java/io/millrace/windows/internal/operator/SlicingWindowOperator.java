@@ -104,7 +104,9 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
     backend = context.keyedBackend();
-    timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
+    timers = new InternalTimerService<>("window-timers", TimeWindow.Serializer.INSTANCE, backend, context.clock(),
+        context.mailbox(), this);
+    context.services().registerTimerService(timers);
     slices = backend.getOrCreateKeyedState(
         TimeWindow.Serializer.INSTANCE, new ValueStateDescriptor<ACC>(SLICES_STATE, (Class<ACC>) null));
     slicesNamespace = (InternalKvState<Object>) slices;

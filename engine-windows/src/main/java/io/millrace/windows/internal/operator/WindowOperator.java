@@ -107,7 +107,8 @@ public final class WindowOperator<K, IN, S, V, OUT, W extends Window>
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
     backend = context.keyedBackend();
-    timers = new InternalTimerService<>(backend, context.clock(), context.mailbox(), this);
+    timers = new InternalTimerService<>("window-timers", windowSerializer, backend, context.clock(), context.mailbox(), this);
+    context.services().registerTimerService(timers);
     State state = backend.getOrCreateKeyedState(windowSerializer, spec.contents());
     if (evictor != null) {
       evictingContents = (ListState<TimestampedValue<IN>>) state;

@@ -15,6 +15,9 @@ public final class InputGate {
   private Channel[] channels;
   private int[] inputIndexes;
   private boolean[] ended;
+  /** Channels that delivered the barrier being aligned: not read until the alignment ends. */
+  private boolean[] blocked;
+  private int blockedCount;
   private int[] openChannelsPerInput;
   private int openChannels;
   private int nextChannel;
@@ -37,6 +40,7 @@ public final class InputGate {
     channels = channelList.toArray(new Channel[0]);
     inputIndexes = inputIndexList.stream().mapToInt(Integer::intValue).toArray();
     ended = new boolean[channels.length];
+    blocked = new boolean[channels.length];
     openChannelsPerInput = new int[3];
     for (int index : inputIndexes) {
       openChannelsPerInput[index]++;
@@ -81,7 +85,7 @@ public final class InputGate {
       if (index >= n) {
         index -= n;
       }
-      if (all[index].isAvailable()) {
+      if (!blocked[index] && all[index].isAvailable()) {
         nextChannel = index + 1 == n ? 0 : index + 1;
         return all[index];
       }
@@ -89,14 +93,44 @@ public final class InputGate {
     return null;
   }
 
-  /** Whether any channel has a waiting element. */
+  /** Whether any channel that is not blocked has a waiting element. */
   public boolean anyAvailable() {
-    for (Channel channel : channels) {
-      if (channel.isAvailable()) {
+    Channel[] all = channels;
+    for (int i = 0; i < all.length; i++) {
+      if (!blocked[i] && all[i].isAvailable()) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Stops reading {@code channel} until {@link #unblockAll()} (it delivered the barrier being aligned). */
+  public void block(Channel channel) {
+    if (!blocked[channel.indexInGate()]) {
+      blocked[channel.indexInGate()] = true;
+      blockedCount++;
+    }
+  }
+
+  /** Whether {@code channel} is blocked. */
+  public boolean isBlocked(Channel channel) {
+    return blocked[channel.indexInGate()];
+  }
+
+  /** The number of blocked channels. */
+  public int blockedChannels() {
+    return blockedCount;
+  }
+
+  /** Reads every channel again (the alignment ended). */
+  public void unblockAll() {
+    java.util.Arrays.fill(blocked, false);
+    blockedCount = 0;
+  }
+
+  /** Whether {@code channel} delivered its end of input. */
+  public boolean hasEnded(Channel channel) {
+    return ended[channel.indexInGate()];
   }
 
   /** Takes the next element of {@code channel}. */

@@ -4,8 +4,12 @@ import io.millrace.api.source.Source;
 import io.millrace.api.source.SourceSplit;
 import io.millrace.api.source.SplitEnumerator;
 import io.millrace.api.source.SplitEnumeratorContext;
+import io.millrace.runtime.channel.ChannelEvent;
+import io.millrace.runtime.checkpoint.JavaSerialization;
+import io.millrace.runtime.checkpoint.PendingCheckpoint;
 import io.millrace.runtime.task.SourceReaderDriver;
 import io.millrace.runtime.task.StreamTask;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +22,9 @@ import java.util.TreeSet;
  * @param <SplitT> split type
  */
 final class SourceCoordinator<SplitT extends SourceSplit> implements AutoCloseable {
+  /** The logical name of the enumerator's state file (subtask 0 of the source). */
+  static final String ENUMERATOR_STATE = "enumerator";
+
   private final String sourceName;
   private final int parallelism;
   private final StreamTask[] tasks;
@@ -33,9 +40,12 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements AutoCloseab
     this.readers = (SourceReaderDriver<?, SplitT>[]) new SourceReaderDriver<?, ?>[parallelism];
   }
 
-  /** Creates and starts the enumerator; called once before the tasks start. */
-  synchronized void start(Source<?, SplitT, ?> source) throws Exception {
-    enumerator = source.createEnumerator(new SplitEnumeratorContext<>() {
+  /**
+   * Creates (or, with {@code restoredState}, restores) and starts the enumerator; called once
+   * before the tasks start.
+   */
+  synchronized <EnumT> void start(Source<?, SplitT, EnumT> source, byte[] restoredState) throws Exception {
+    SplitEnumeratorContext<SplitT> context = new SplitEnumeratorContext<>() {
       @Override
       public int currentParallelism() {
         return parallelism;
@@ -57,8 +67,42 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements AutoCloseab
         SourceReaderDriver<?, SplitT> reader = readerOf(subtaskId);
         tasks[subtaskId].mailbox().execute(reader::notifyNoMoreSplits);
       }
-    });
+    };
+    if (restoredState != null) {
+      EnumT state = JavaSerialization.deserialize(restoredState, source.getClass().getClassLoader(),
+          "split enumerator state of " + sourceName);
+      enumerator = source.restoreEnumerator(context, state);
+    } else {
+      enumerator = source.createEnumerator(context);
+    }
     enumerator.start();
+  }
+
+  /**
+   * Snapshots the enumerator into {@code checkpoint} and starts the checkpoint at every reader,
+   * atomically with respect to split assignments: an assignment made before the snapshot
+   * reaches its reader's mailbox before the barrier does, one made after it comes after the
+   * barrier and is in the snapshot as unassigned.
+   */
+  synchronized void triggerCheckpoint(PendingCheckpoint checkpoint, String uid, ChannelEvent.CheckpointBarrier barrier)
+      throws Exception {
+    Object state = enumerator.snapshotState(barrier.checkpointId());
+    byte[] bytes = JavaSerialization.serialize(state, "split enumerator state of " + sourceName);
+    try (OutputStream out = checkpoint.openStateFile(uid, 0, ENUMERATOR_STATE)) {
+      out.write(bytes);
+    }
+    for (StreamTask task : tasks) {
+      task.executeInMailbox(() -> task.triggerCheckpoint(barrier));
+    }
+  }
+
+  /** Tells the enumerator that checkpoint {@code checkpointId} completed. */
+  synchronized void notifyCheckpointComplete(long checkpointId) {
+    try {
+      enumerator.notifyCheckpointComplete(checkpointId);
+    } catch (Exception e) {
+      throw new IllegalStateException(sourceName + ": the split enumerator failed on checkpoint completion: " + e, e);
+    }
   }
 
   private SourceReaderDriver<?, SplitT> readerOf(int subtaskId) {

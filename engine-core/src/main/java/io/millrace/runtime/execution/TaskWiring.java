@@ -22,9 +22,12 @@ import io.millrace.runtime.graph.Transformation;
 import io.millrace.runtime.graph.TwoInputTransformation;
 import io.millrace.runtime.operators.FunctionInstances;
 import io.millrace.runtime.operators.OperatorContext;
+import io.millrace.runtime.operators.OperatorServices;
 import io.millrace.runtime.operators.Output;
 import io.millrace.runtime.operators.SourceOperator;
 import io.millrace.runtime.operators.StreamOperator;
+import io.millrace.runtime.task.ChainSnapshot;
+import io.millrace.runtime.task.CheckpointResponder;
 import io.millrace.runtime.task.OutputFactory;
 import io.millrace.runtime.task.SourceFunctionDriver;
 import io.millrace.runtime.task.SourceReaderDriver;
@@ -35,12 +38,18 @@ import io.millrace.state.internal.KeyGroupRangeAssignment;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.OperatorStateBackend;
 import io.millrace.state.internal.StateBackends;
+import io.millrace.state.rocksdb.EmbeddedRocksDBStateBackend;
+import io.millrace.state.rocksdb.internal.RocksDBKeyedStateBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Builds the running form of a {@link JobGraph}: one {@link StreamTask} per vertex and subtask,
@@ -59,12 +68,74 @@ final class TaskWiring {
   private final Map<StreamEdge, Channel[][]> edgeChannels = new IdentityHashMap<>();
   private final List<SourceCoordinator<?>> coordinators = new ArrayList<>();
   private final List<Runnable> coordinatorStarts = new ArrayList<>();
+  private final CheckpointResponder checkpoints;
+  private final RestoredState restored;
+  private final Consumer<OperatorServices.JobFinishedAction> jobFinishedActions;
+  private final Map<StreamNode, String> uids;
+  private final List<CheckpointCoordinator.SourceVertex> sources = new ArrayList<>();
 
-  TaskWiring(JobGraph graph, JobSettings settings, ProcessingClock clock, StreamTask.Listener listener) {
+  /**
+   * @param checkpoints where tasks write their checkpoints
+   * @param restored the state to start from, or null
+   * @param jobFinishedActions collects what operators want run when the job has finished
+   */
+  TaskWiring(
+      JobGraph graph, JobSettings settings, ProcessingClock clock, StreamTask.Listener listener,
+      CheckpointResponder checkpoints, RestoredState restored,
+      Consumer<OperatorServices.JobFinishedAction> jobFinishedActions) {
     this.graph = graph;
     this.settings = settings;
     this.clock = clock;
     this.listener = listener;
+    this.checkpoints = checkpoints;
+    this.restored = restored;
+    this.jobFinishedActions = jobFinishedActions;
+    this.uids = uids(graph);
+  }
+
+  /**
+   * The uid of every operator: the one the user set, else {@code auto-<n>-<kind>} with n the
+   * operator's rank in the order the program created them — the same for an unchanged job,
+   * whatever its parallelism and chaining.
+   *
+   * @throws IllegalArgumentException if two operators have the same uid
+   */
+  static Map<StreamNode, String> uids(JobGraph graph) {
+    List<StreamNode> nodes = new ArrayList<>();
+    for (JobVertex vertex : graph.vertices()) {
+      nodes.addAll(vertex.chain());
+    }
+    nodes.sort(java.util.Comparator.comparingInt(node -> node.transformation().id()));
+    Map<StreamNode, String> uids = new IdentityHashMap<>();
+    Map<String, StreamNode> byUid = new HashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      StreamNode node = nodes.get(i);
+      String uid = node.transformation().uid() != null
+          ? node.transformation().uid()
+          : "auto-" + (i + 1) + "-" + node.transformation().kind();
+      StreamNode other = byUid.put(uid, node);
+      if (other != null) {
+        throw new IllegalArgumentException("uid '" + uid + "' is used by both " + other.name() + " and " + node.name()
+            + ": every operator needs its own uid");
+      }
+      uids.put(node, uid);
+    }
+    return uids;
+  }
+
+  /** The operators' uids. */
+  Set<String> uidSet() {
+    return new java.util.HashSet<>(uids.values());
+  }
+
+  /** What the checkpoint coordinator needs of this attempt. */
+  CheckpointCoordinator.AttemptView attemptView() {
+    List<CheckpointCoordinator.OperatorInfo> operators = new ArrayList<>();
+    for (Map.Entry<StreamNode, String> entry : uids.entrySet()) {
+      operators.add(new CheckpointCoordinator.OperatorInfo(
+          entry.getValue(), entry.getKey().parallelism(), entry.getKey().maxParallelism()));
+    }
+    return new CheckpointCoordinator.AttemptView(tasks(), sources, operators);
   }
 
   List<StreamTask> tasks() {
@@ -101,6 +172,11 @@ final class TaskWiring {
       StreamTask[] subtasks = tasks.get(vertex);
       for (int i = 0; i < subtasks.length; i++) {
         buildChain(vertex, subtasks[i], i);
+      }
+      StreamNode head = vertex.head();
+      if (head.transformation() instanceof SourceTransformation<?>) {
+        sources.add(new CheckpointCoordinator.SourceVertex(
+            List.of(subtasks), coordinatorsByNode.get(head), uids.get(head)));
       }
     }
   }
@@ -153,6 +229,12 @@ final class TaskWiring {
     }
     List<StreamOperator<?>> ordered = new ArrayList<>(operators.values());
     task.setOperators(ordered, ordered.get(0));
+    List<ChainSnapshot.ChainedOperator> snapshotChain = new ArrayList<>();
+    for (Map.Entry<StreamNode, StreamOperator<?>> entry : operators.entrySet()) {
+      snapshotChain.add(new ChainSnapshot.ChainedOperator(uids.get(entry.getKey()), entry.getValue(),
+          incrementalCheckpoints() ? java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong()) : null));
+    }
+    task.setCheckpointing(checkpoints, snapshotChain);
     StreamNode head = vertex.head();
     if (head.transformation() instanceof SourceTransformation<?> source) {
       attachSourceDriver(source, head, task, subtask, cast(operators.get(head).output()), contexts.get(head));
@@ -202,22 +284,82 @@ final class TaskWiring {
     };
   }
 
+  private boolean incrementalCheckpoints() {
+    return settings.stateBackend() instanceof EmbeddedRocksDBStateBackend rocks && rocks.isIncrementalCheckpointsEnabled();
+  }
+
   private OperatorContext context(StreamNode node, StreamTask task, int subtask) {
     Transformation<?> transformation = node.transformation();
     boolean keyed = (transformation instanceof OneInputTransformation<?, ?> one && one.stateKeySelector() != null)
         || (transformation instanceof TwoInputTransformation<?, ?, ?> two && two.isKeyed());
-    KeyedStateBackend<?> keyedBackend = null;
-    if (keyed) {
-      KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
-          node.maxParallelism(), node.parallelism(), subtask);
-      keyedBackend = StateBackends.createKeyedStateBackend(
-          settings.stateBackend(), range, node.maxParallelism(), node.name(), clock::currentTimeMillis);
-      task.addResource(keyedBackend);
+    String uid = uids.get(node);
+    boolean restore = restored != null && restored.has(uid);
+    try {
+      KeyedStateBackend<?> keyedBackend = null;
+      if (keyed) {
+        keyedBackend = keyedBackend(node, uid, subtask, restore);
+        task.addResource(keyedBackend);
+      }
+      OperatorStateBackend operatorBackend = StateBackends.createOperatorStateBackend(
+          settings.stateBackend(), node.name(), subtask, node.parallelism());
+      task.addResource(operatorBackend);
+      List<java.nio.file.Path> timerFiles = List.of();
+      if (restore) {
+        operatorBackend.restore(restored.inputs(uid, ChainSnapshot.OPERATOR));
+        timerFiles = restored.files(uid, ChainSnapshot.TIMERS);
+      }
+      OperatorServices services = new OperatorServices(jobFinishedActions, settings.checkpoints() != null, restore, timerFiles);
+      return new OperatorContext(node.name(), subtask, node.parallelism(), node.maxParallelism(),
+          keyedBackend, operatorBackend, clock, task.mailbox(), services);
+    } catch (IOException e) {
+      throw new UncheckedIOException(node.name() + " (uid '" + uid + "'), subtask " + subtask
+          + ": restoring its state from " + restored.checkpoint().directory() + " failed: " + e.getMessage(), e);
     }
-    OperatorStateBackend operatorBackend = StateBackends.createOperatorStateBackend(settings.stateBackend());
-    task.addResource(operatorBackend);
-    return new OperatorContext(node.name(), subtask, node.parallelism(), node.maxParallelism(),
-        keyedBackend, operatorBackend, clock, task.mailbox());
+  }
+
+  private KeyedStateBackend<?> keyedBackend(StreamNode node, String uid, int subtask, boolean restore)
+      throws IOException {
+    KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+        node.maxParallelism(), node.parallelism(), subtask);
+    if (restore && restored.operator(uid).maxParallelism() != node.maxParallelism()) {
+      throw new IllegalStateException(node.name() + " (uid '" + uid + "') has max parallelism " + node.maxParallelism()
+          + " but its state in " + restored.checkpoint().directory() + " was written with "
+          + restored.operator(uid).maxParallelism() + ": keyed state moves between subtasks by key group, so the "
+          + "max parallelism must stay the same; set setMaxParallelism(" + restored.operator(uid).maxParallelism() + ")");
+    }
+    if (restore && restored.isNative(uid, subtask) && settings.stateBackend() instanceof EmbeddedRocksDBStateBackend rocks) {
+      java.nio.file.Path directory = restored.assembleNative(uid, subtask);
+      try {
+        return RocksDBKeyedStateBackend.restoreFromNativeCheckpoint(
+            rocks, range, node.maxParallelism(), node.name(), clock::currentTimeMillis, directory);
+      } finally {
+        deleteRecursively(directory);
+      }
+    }
+    if (restore && restored.isNative(uid, 0)) {
+      throw new IllegalStateException(node.name() + " (uid '" + uid + "'): " + restored.checkpoint().directory()
+          + " is an incremental RocksDB checkpoint, which restores only onto the RocksDB backend at the same "
+          + "parallelism; take a savepoint to change the parallelism or the backend");
+    }
+    KeyedStateBackend<?> backend = StateBackends.createKeyedStateBackend(
+        settings.stateBackend(), range, node.maxParallelism(), node.name(), clock::currentTimeMillis);
+    if (restore) {
+      try {
+        backend.restore(restored.inputs(uid, ChainSnapshot.KEYED));
+      } catch (IOException | RuntimeException e) {
+        backend.close();
+        throw e;
+      }
+    }
+    return backend;
+  }
+
+  private static void deleteRecursively(java.nio.file.Path directory) throws IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(directory)) {
+      for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(path);
+      }
+    }
   }
 
   private StreamOperator<?> createOperator(StreamNode node, int subtask) {
@@ -289,9 +431,10 @@ final class TaskWiring {
     SourceCoordinator<SplitT> coordinator = new SourceCoordinator<>(node.name(), node.parallelism());
     coordinatorsByNode.put(node, coordinator);
     coordinators.add(coordinator);
+    String uid = uids.get(node);
     coordinatorStarts.add(() -> {
       try {
-        coordinator.start(source);
+        coordinator.start(source, restored != null && restored.has(uid) ? restored.enumeratorState(uid) : null);
       } catch (Exception e) {
         throw new IllegalStateException(node.name() + ": starting the split enumerator failed: " + e, e);
       }

@@ -1,8 +1,14 @@
 package io.millrace.runtime.operators;
 
+import io.millrace.api.functions.CheckpointListener;
+import io.millrace.api.functions.CheckpointedFunction;
 import io.millrace.api.functions.Function;
+import io.millrace.api.functions.FunctionInitializationContext;
+import io.millrace.api.functions.FunctionSnapshotContext;
 import io.millrace.api.functions.OpenContext;
 import io.millrace.api.functions.RichFunction;
+import io.millrace.state.KeyedStateStore;
+import io.millrace.state.OperatorStateStore;
 
 /**
  * Base of the built-in operators: keeps the context and output, and runs the user function's
@@ -31,8 +37,16 @@ public abstract class AbstractStreamOperator<F extends Function, OUT> implements
 
   @Override
   public void open() throws Exception {
+    StreamingRuntimeContext runtimeContext = new StreamingRuntimeContext(context);
+    if (userFunction instanceof CheckpointedFunction checkpointed) {
+      try {
+        checkpointed.initializeState(new InitializationContext(runtimeContext));
+      } catch (Throwable t) {
+        throw failure(t);
+      }
+    }
     if (userFunction instanceof RichFunction rich) {
-      rich.setRuntimeContext(new StreamingRuntimeContext(context));
+      rich.setRuntimeContext(runtimeContext);
       try {
         rich.open(OPEN_CONTEXT);
       } catch (Throwable t) {
@@ -49,6 +63,74 @@ public abstract class AbstractStreamOperator<F extends Function, OUT> implements
       } catch (Throwable t) {
         throw failure(t);
       }
+    }
+  }
+
+  @Override
+  public void snapshotState(long checkpointId, long timestamp) throws Exception {
+    if (userFunction instanceof CheckpointedFunction checkpointed) {
+      try {
+        checkpointed.snapshotState(new FunctionSnapshotContext() {
+          @Override
+          public long getCheckpointId() {
+            return checkpointId;
+          }
+
+          @Override
+          public long getCheckpointTimestamp() {
+            return timestamp;
+          }
+        });
+      } catch (Throwable t) {
+        throw failure(t);
+      }
+    }
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (userFunction instanceof CheckpointListener listener) {
+      try {
+        listener.notifyCheckpointComplete(checkpointId);
+      } catch (Throwable t) {
+        throw failure(t);
+      }
+    }
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) throws Exception {
+    if (userFunction instanceof CheckpointListener listener) {
+      try {
+        listener.notifyCheckpointAborted(checkpointId);
+      } catch (Throwable t) {
+        throw failure(t);
+      }
+    }
+  }
+
+  /** What a {@link CheckpointedFunction} gets in {@code initializeState}. */
+  private final class InitializationContext implements FunctionInitializationContext {
+    private final StreamingRuntimeContext runtimeContext;
+
+    InitializationContext(StreamingRuntimeContext runtimeContext) {
+      this.runtimeContext = runtimeContext;
+    }
+
+    @Override
+    public boolean isRestored() {
+      return context.services().restored();
+    }
+
+    @Override
+    public OperatorStateStore getOperatorStateStore() {
+      return context.operatorStateBackend();
+    }
+
+    @Override
+    public KeyedStateStore getKeyedStateStore() {
+      context.keyedBackend(); // fails clearly when not keyed
+      return runtimeContext;
     }
   }
 

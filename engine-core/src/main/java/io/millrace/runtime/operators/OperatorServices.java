@@ -24,15 +24,19 @@ public final class OperatorServices {
   private final Consumer<JobFinishedAction> jobFinishedActions;
   private final boolean checkpointingEnabled;
   private final List<Path> restoredTimerFiles;
+  private final boolean restored;
   private final List<InternalTimerService<?, ?>> timerServices = new ArrayList<>();
 
   /**
    * @param jobFinishedActions receives the actions to run when the job has finished
    * @param checkpointingEnabled whether the job takes checkpoints
+   * @param restored whether the operator's state was restored
    * @param restoredTimerFiles the timer files of every subtask of the restored run (empty if none)
    */
   public OperatorServices(
-      Consumer<JobFinishedAction> jobFinishedActions, boolean checkpointingEnabled, List<Path> restoredTimerFiles) {
+      Consumer<JobFinishedAction> jobFinishedActions, boolean checkpointingEnabled, boolean restored,
+      List<Path> restoredTimerFiles) {
+    this.restored = restored;
     this.jobFinishedActions = jobFinishedActions;
     this.checkpointingEnabled = checkpointingEnabled;
     this.restoredTimerFiles = List.copyOf(restoredTimerFiles);
@@ -40,7 +44,12 @@ public final class OperatorServices {
 
   /** Services of an operator outside a checkpointed job (tests, harnesses): actions run never. */
   public static OperatorServices standalone() {
-    return new OperatorServices(action -> {}, false, List.of());
+    return new OperatorServices(action -> {}, false, false, List.of());
+  }
+
+  /** Whether the operator's state was restored from a checkpoint or savepoint that had it. */
+  public boolean restored() {
+    return restored;
   }
 
   /** Whether the job takes checkpoints. */

@@ -1,5 +1,6 @@
 package io.millrace.runtime.operators;
 
+import io.millrace.state.KeyedStateStore;
 import io.millrace.api.functions.RuntimeContext;
 import io.millrace.state.AggregatingState;
 import io.millrace.state.AggregatingStateDescriptor;
@@ -13,7 +14,7 @@ import io.millrace.state.ValueState;
 import io.millrace.state.ValueStateDescriptor;
 
 /** The {@link RuntimeContext} of one operator subtask, backed by its keyed state backend. */
-final class StreamingRuntimeContext implements RuntimeContext {
+final class StreamingRuntimeContext implements RuntimeContext, KeyedStateStore {
   private final OperatorContext context;
 
   StreamingRuntimeContext(OperatorContext context) {

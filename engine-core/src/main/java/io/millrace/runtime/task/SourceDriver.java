@@ -7,4 +7,10 @@ public interface SourceDriver {
 
   /** Asks the source to stop; called from another thread. */
   void cancel();
+
+  /** Puts the source's position into its operator state at checkpoint {@code checkpointId}; task thread. */
+  default void snapshotState(long checkpointId) throws Exception {}
+
+  /** Checkpoint {@code checkpointId} completed; task thread. */
+  default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 }

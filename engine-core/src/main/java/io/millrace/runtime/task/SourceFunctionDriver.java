@@ -47,6 +47,9 @@ public final class SourceFunctionDriver<T> implements SourceDriver {
         output.collect(element, timestamp);
         if (task.needsAttention()) {
           task.handleAttention();
+          if (task.isStopped()) {
+            task.idleUntilCancelled();
+          }
         }
       }
 

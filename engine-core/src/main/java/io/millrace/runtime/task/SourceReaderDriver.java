@@ -9,7 +9,11 @@ import io.millrace.runtime.eventtime.WatermarkEmitter;
 import io.millrace.runtime.operators.OperatorContext;
 import io.millrace.runtime.operators.Output;
 import io.millrace.runtime.operators.UserCodeFailure;
+import io.millrace.runtime.checkpoint.JavaSerialization;
+import io.millrace.state.ListState;
+import io.millrace.state.ListStateDescriptor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,6 +33,8 @@ public final class SourceReaderDriver<T, SplitT extends SourceSplit> implements 
   private final OperatorContext context;
   private final WatermarkStrategy<T> watermarkStrategy;
   private final Duration autoWatermarkInterval;
+  private static final String SPLITS_STATE = "source-reader-splits";
+
   private final Runnable onStart;
   private Runnable cancelPeriodicEmit = () -> {};
 
@@ -72,6 +78,10 @@ public final class SourceReaderDriver<T, SplitT extends SourceSplit> implements 
     SourceWatermarks<T> readerOutput =
         new SourceWatermarks<>(output, watermarkStrategy, context.clock()::currentTimeMillis, emitter);
     try {
+      List<SplitT> restored = restoredSplits();
+      if (!restored.isEmpty()) {
+        reader.addSplits(restored);
+      }
       onStart.run();
       reader.start();
       if (watermarkStrategy.producesWatermarks() && !autoWatermarkInterval.isZero()) {
@@ -81,6 +91,9 @@ public final class SourceReaderDriver<T, SplitT extends SourceSplit> implements 
       while (true) {
         if (task.needsAttention()) {
           task.handleAttention();
+          if (task.isStopped()) {
+            task.idleUntilCancelled();
+          }
         }
         InputStatus status = reader.pollNext(readerOutput);
         if (status == InputStatus.END_OF_INPUT) {
@@ -113,4 +126,34 @@ public final class SourceReaderDriver<T, SplitT extends SourceSplit> implements 
 
   @Override
   public void cancel() {}
+
+  /** The reader's splits, with their positions, go into the source operator's list state. */
+  @Override
+  public void snapshotState(long checkpointId) throws Exception {
+    List<byte[]> serialized = new ArrayList<>();
+    for (SplitT split : reader.snapshotState(checkpointId)) {
+      serialized.add(JavaSerialization.serialize(split, "split of " + context.operatorName()));
+    }
+    splitState().update(serialized);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    reader.notifyCheckpointComplete(checkpointId);
+  }
+
+  private ListState<byte[]> splitState() {
+    return context.operatorStateBackend().getListState(new ListStateDescriptor<>(SPLITS_STATE, byte[].class));
+  }
+
+  private List<SplitT> restoredSplits() throws Exception {
+    if (!context.operatorStateBackend().isRestored()) {
+      return List.of();
+    }
+    List<SplitT> splits = new ArrayList<>();
+    for (byte[] bytes : splitState().get()) {
+      splits.add(JavaSerialization.deserialize(bytes, reader.getClass().getClassLoader(), "split of " + context.operatorName()));
+    }
+    return splits;
+  }
 }

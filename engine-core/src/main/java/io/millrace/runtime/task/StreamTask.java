@@ -73,6 +73,16 @@ public final class StreamTask implements Runnable {
   private volatile State state = State.CREATED;
   private volatile Thread thread;
 
+  // Checkpoints; task thread only, except the responder.
+  private CheckpointResponder checkpoints;
+  private List<ChainSnapshot.ChainedOperator> snapshotChain = List.of();
+  /** The barrier being aligned, or null. */
+  private ChannelEvent.CheckpointBarrier aligning;
+  /** The highest checkpoint id this task took or abandoned. */
+  private long lastCheckpointId = -1;
+  /** Set when a stop-with-savepoint barrier passed this source: it emits nothing more. */
+  private boolean stopped;
+
   private long[] channelWatermarks;
   private boolean[] channelIdle;
   private long currentWatermark = Long.MIN_VALUE;
@@ -122,6 +132,12 @@ public final class StreamTask implements Runnable {
   /** Registers a resource (a state backend) to close when the task ends. */
   public void addResource(AutoCloseable resource) {
     resources.add(resource);
+  }
+
+  /** Takes part in checkpoints: snapshots {@code chain} (the operators with their uids) into checkpoints of {@code responder}. */
+  public void setCheckpointing(CheckpointResponder responder, List<ChainSnapshot.ChainedOperator> chain) {
+    this.checkpoints = responder;
+    this.snapshotChain = List.copyOf(chain);
   }
 
   public String name() {
@@ -338,6 +354,146 @@ public final class StreamTask implements Runnable {
         twoInput.endInput(gate.inputIndexOf(index));
       }
       advanceWatermark();
+      completeAlignmentIfDone();
+    } else if (event instanceof ChannelEvent.CheckpointBarrier barrier) {
+      onBarrier(channel, barrier);
+    }
+  }
+
+  /**
+   * Aligns barriers: a channel that delivered barrier n is not read again until every channel
+   * did (or ended); then the task snapshots and forwards the barrier. A newer barrier while
+   * aligning means the older checkpoint cannot complete on this path (a producer declined it):
+   * the older alignment is abandoned.
+   */
+  private void onBarrier(Channel channel, ChannelEvent.CheckpointBarrier barrier) throws Exception {
+    long id = barrier.checkpointId();
+    if (aligning == null || id > aligning.checkpointId()) {
+      if (id <= lastCheckpointId) {
+        return; // a late barrier of an abandoned alignment
+      }
+      if (aligning != null) {
+        gate.unblockAll();
+      }
+      aligning = barrier;
+      lastCheckpointId = id;
+    } else if (id < aligning.checkpointId()) {
+      return;
+    }
+    gate.block(channel);
+    completeAlignmentIfDone();
+  }
+
+  private void completeAlignmentIfDone() throws Exception {
+    if (aligning != null && gate.blockedChannels() + (gate.channels().length - gate.openChannels()) == gate.channels().length) {
+      ChannelEvent.CheckpointBarrier barrier = aligning;
+      aligning = null;
+      gate.unblockAll();
+      performCheckpoint(barrier);
+    }
+  }
+
+  /**
+   * Starts checkpoint {@code barrier} at this source task (through its mailbox, between two
+   * records); with a stop barrier the source emits nothing after it.
+   */
+  public void triggerCheckpoint(ChannelEvent.CheckpointBarrier barrier) throws Exception {
+    if (barrier.checkpointId() <= lastCheckpointId || stopped) {
+      return;
+    }
+    lastCheckpointId = barrier.checkpointId();
+    performCheckpoint(barrier);
+    if (barrier.stop()) {
+      stopped = true;
+    }
+  }
+
+  /** An action for the task's thread that may throw. */
+  @FunctionalInterface
+  public interface CheckedAction {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code action} on the task's thread between two records; a failure fails the task. */
+  public void executeInMailbox(CheckedAction action) {
+    mailbox.execute(() -> {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(this + ": " + e, e);
+      }
+    });
+  }
+
+  /** Whether a stop-with-savepoint barrier passed this source task. */
+  boolean isStopped() {
+    return stopped;
+  }
+
+  /** Processes mail (checkpoint notifications) until the task is cancelled: a stopped source. */
+  void idleUntilCancelled() {
+    while (true) {
+      handleAttention();
+      awaitWork(() -> false);
+    }
+  }
+
+  /**
+   * The task's part of a checkpoint: the operators' synchronous snapshot work, the barrier to
+   * every consumer, the backends' synchronous snapshot; then the files are written on the
+   * responder's executor, which acknowledges (or declines) when done.
+   */
+  private void performCheckpoint(ChannelEvent.CheckpointBarrier barrier) throws Exception {
+    long id = barrier.checkpointId();
+    if (checkpoints == null) {
+      broadcastBarrier(barrier);
+      return;
+    }
+    for (StreamOperator<?> operator : operators) {
+      operator.snapshotState(id, barrier.timestamp());
+    }
+    if (sourceDriver != null) {
+      sourceDriver.snapshotState(id);
+    }
+    broadcastBarrier(barrier);
+    io.millrace.runtime.checkpoint.PendingCheckpoint pending = checkpoints.pendingCheckpoint(id);
+    if (pending == null) {
+      return; // aborted meanwhile: the operators' work above is harmless, nothing to write
+    }
+    ChainSnapshot snapshot = ChainSnapshot.capture(snapshotChain, subtaskIndex, barrier.savepoint());
+    CheckpointResponder responder = checkpoints;
+    responder.asyncExecutor().execute(() -> {
+      try {
+        responder.acknowledge(id, this, snapshot.writeTo(pending));
+      } catch (Throwable t) {
+        snapshot.discard();
+        responder.decline(id, this, t);
+      }
+    });
+  }
+
+  private void broadcastBarrier(ChannelEvent.CheckpointBarrier barrier) {
+    for (RecordWriter<?> writer : writers) {
+      writer.broadcastEvent(barrier);
+    }
+  }
+
+  /** Checkpoint {@code checkpointId} completed: tells the operators (through the mailbox). */
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    for (StreamOperator<?> operator : operators) {
+      operator.notifyCheckpointComplete(checkpointId);
+    }
+    if (sourceDriver != null) {
+      sourceDriver.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  /** Checkpoint {@code checkpointId} was aborted: tells the operators (through the mailbox). */
+  public void notifyCheckpointAborted(long checkpointId) throws Exception {
+    for (StreamOperator<?> operator : operators) {
+      operator.notifyCheckpointAborted(checkpointId);
     }
   }
 

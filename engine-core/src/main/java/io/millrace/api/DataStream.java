@@ -11,6 +11,7 @@ import io.millrace.api.windowing.AllWindowedStream;
 import io.millrace.api.windowing.Window;
 import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.sink.SinkFunction;
+import io.millrace.api.sink.TwoPhaseCommitSink;
 import io.millrace.state.MapStateDescriptor;
 import java.util.List;
 
@@ -119,6 +120,25 @@ public interface DataStream<T> {
 
   /** Writes every element to {@code sink}. */
   DataStreamSink<T> sinkTo(Sink<T> sink);
+
+  /**
+   * Writes every element to {@code sink} exactly once, in transactions committed when the
+   * checkpoints that cover them complete (see {@link TwoPhaseCommitSink}).
+   *
+   * <p>Written data becomes visible only at a completed checkpoint, or, for the last
+   * transaction of a bounded input, once the whole job has finished; without checkpointing,
+   * only then. After a failure, data of transactions not covered by the restored checkpoint is
+   * discarded and written again from the replayed input. A plain (non-rich) sink instance is
+   * shared by all parallel instances, so it must be safe to call from several subtask threads
+   * for different transactions.
+   *
+   * <pre>{@code
+   * env.enableCheckpointing(Duration.ofSeconds(10));
+   * events.map(Event::toJson)
+   *     .sinkTo(FileSink.forRowFormat(Path.of("/data/events"), line -> line));
+   * }</pre>
+   */
+  DataStreamSink<T> sinkTo(TwoPhaseCommitSink<T, ?> sink);
 
   /**
    * Prints every element to standard output, prefixed with {@code "n> "} (the 1-based subtask)

@@ -23,6 +23,7 @@ import io.millrace.api.windowing.AllWindowedStream;
 import io.millrace.api.windowing.Window;
 import io.millrace.api.windowing.WindowAssigner;
 import io.millrace.api.sink.SinkFunction;
+import io.millrace.api.sink.TwoPhaseCommitSink;
 import io.millrace.runtime.eventtime.TimestampsAndWatermarksOperator;
 import io.millrace.runtime.graph.OneInputTransformation;
 import io.millrace.runtime.graph.PartitionTransformation;
@@ -36,6 +37,7 @@ import io.millrace.runtime.operators.SinkWriterOperator;
 import io.millrace.runtime.operators.StreamFilter;
 import io.millrace.runtime.operators.StreamFlatMap;
 import io.millrace.runtime.operators.StreamMap;
+import io.millrace.runtime.operators.TwoPhaseCommitSinkOperator;
 import io.millrace.state.MapStateDescriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,6 +246,12 @@ class DataStreamImpl<T> implements DataStream<T> {
   public DataStreamSink<T> sinkTo(Sink<T> sink) {
     Objects.requireNonNull(sink, "sink must not be null");
     return addSinkOperator("sink", sink, (subtask, name) -> new SinkWriterOperator<>(sink));
+  }
+
+  @Override
+  public DataStreamSink<T> sinkTo(TwoPhaseCommitSink<T, ?> sink) {
+    Objects.requireNonNull(sink, "sink must not be null");
+    return addSinkOperator("sink", sink, (subtask, name) -> new TwoPhaseCommitSinkOperator<>(instance(sink, subtask, name)));
   }
 
   @Override

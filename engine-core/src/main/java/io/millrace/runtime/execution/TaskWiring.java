@@ -38,6 +38,7 @@ import io.millrace.state.internal.KeyGroupRangeAssignment;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.OperatorStateBackend;
 import io.millrace.state.internal.StateBackends;
+import io.millrace.state.internal.snapshot.SnapshotInput;
 import io.millrace.state.rocksdb.EmbeddedRocksDBStateBackend;
 import io.millrace.state.rocksdb.internal.RocksDBKeyedStateBackend;
 import java.io.IOException;
@@ -305,7 +306,7 @@ final class TaskWiring {
       task.addResource(operatorBackend);
       List<java.nio.file.Path> timerFiles = List.of();
       if (restore) {
-        operatorBackend.restore(restored.inputs(uid, ChainSnapshot.OPERATOR));
+        restoreFrom(restored.inputs(uid, ChainSnapshot.OPERATOR), operatorBackend::restore);
         timerFiles = restored.files(uid, ChainSnapshot.TIMERS);
       }
       OperatorServices services = new OperatorServices(jobFinishedActions, settings.checkpoints() != null, restore, timerFiles);
@@ -345,13 +346,29 @@ final class TaskWiring {
         settings.stateBackend(), range, node.maxParallelism(), node.name(), clock::currentTimeMillis);
     if (restore) {
       try {
-        backend.restore(restored.inputs(uid, ChainSnapshot.KEYED));
+        restoreFrom(restored.inputs(uid, ChainSnapshot.KEYED), backend::restore);
       } catch (IOException | RuntimeException e) {
         backend.close();
         throw e;
       }
     }
     return backend;
+  }
+
+  @FunctionalInterface
+  private interface Restore {
+    void from(List<? extends SnapshotInput> inputs) throws IOException;
+  }
+
+  /** Restores from {@code inputs} and closes them. */
+  private static void restoreFrom(List<SnapshotInput> inputs, Restore restore) throws IOException {
+    try {
+      restore.from(inputs);
+    } finally {
+      for (SnapshotInput input : inputs) {
+        input.close();
+      }
+    }
   }
 
   private static void deleteRecursively(java.nio.file.Path directory) throws IOException {

@@ -344,7 +344,7 @@ class TwoPhaseCommitSinkOperatorTest {
         }
       }
       operator = new TwoPhaseCommitSinkOperator<>(sink);
-      OperatorServices services = new OperatorServices(jobFinishedActions::add, true, List.of());
+      OperatorServices services = new OperatorServices(jobFinishedActions::add, true, !restoreFrom.isEmpty(), List.of());
       operator.setup(
           new OperatorContext(NAME, index, parallelism, 128, null, backend, new ManualProcessingClock(0),
               Runnable::run, services),

@@ -6,6 +6,7 @@ import io.millrace.api.JobStatus;
 import io.millrace.runtime.checkpoint.CheckpointStorage;
 import io.millrace.runtime.checkpoint.CompletedCheckpoint;
 import io.millrace.runtime.graph.JobGraph;
+import io.millrace.runtime.operators.FunctionInstances;
 import io.millrace.runtime.operators.OperatorServices;
 import io.millrace.runtime.operators.UserCodeFailure;
 import io.millrace.runtime.task.StreamTask;
@@ -69,6 +70,9 @@ public final class LocalJob {
   private final RestartBackoff backoff;
   private final List<Throwable> failureHistory = new ArrayList<>();
 
+  /** The functions as they were before the first attempt: later attempts get fresh copies. */
+  private final FunctionInstances.Copies functionCopies = new FunctionInstances.Copies();
+  private final boolean restartable;
   private CheckpointCoordinator checkpoints;
   /** The state the job started from (restoreFrom), or null. */
   private CompletedCheckpoint initialState;
@@ -83,6 +87,7 @@ public final class LocalJob {
     this.settings = settings;
     this.jobName = graph.jobName();
     this.backoff = new RestartBackoff(settings.effectiveRestartStrategy());
+    this.restartable = !(settings.effectiveRestartStrategy() instanceof io.millrace.api.RestartStrategy.NoRestart);
     this.timerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "millrace-timer (" + jobName + ")");
       thread.setDaemon(true);
@@ -208,7 +213,14 @@ public final class LocalJob {
         restore != null ? RestoredState.of(restore, TaskWiring.uids(graph).values().stream()
             .collect(java.util.stream.Collectors.toSet()), settings.allowNonRestoredState()) : null,
         next.finishedActions::add);
-    wiring.wire();
+    if (restartable) {
+      FunctionInstances.wire(functionCopies, () -> {
+        wiring.wire();
+        return null;
+      });
+    } else {
+      wiring.wire();
+    }
     next.tasks = wiring.tasks();
     next.coordinators = wiring.coordinators();
     next.coordinatorStarts = wiring.coordinatorStarts();
@@ -281,7 +293,13 @@ public final class LocalJob {
     }
     LOG.info("Job '{}' stops after its savepoint", jobName);
     if (current != null) {
-      current.tasks.forEach(StreamTask::cancel);
+      // Through the mailboxes, behind the savepoint's completion notice, so that two-phase-commit
+      // sinks commit what the savepoint covers before their task ends.
+      for (StreamTask task : current.tasks) {
+        task.mailbox().execute(task::cancel);
+      }
+      Attempt stopped = current;
+      timerThread.schedule(() -> stopped.tasks.forEach(StreamTask::cancel), 10, TimeUnit.SECONDS);
     }
   }
 
@@ -382,6 +400,7 @@ public final class LocalJob {
         if (latest != null) {
           LOG.info("Job '{}' restores checkpoint {} from {}", jobName, latest.checkpointId(), latest.directory());
         }
+        functionCopies.markRestarted();
         next = wireAttempt(latest);
       } catch (RuntimeException e) {
         Attempt failed = new Attempt();

@@ -87,13 +87,28 @@ public class W2TumblingCountBenchmark {
    * RocksDB.
    */
   static Figures runJob(StreamExecutionEnvironment env, long n, String jobName) throws Exception {
+    String id = addJob(env, n);
+    env.execute(jobName);
+    return figuresOf(id);
+  }
+
+  /**
+   * Adds W2's job over {@code n} clicks to {@code env} without running it; returns the id its
+   * sink reports under, for {@link #figuresOf} once the job has finished. W7 runs it with
+   * checkpoints.
+   */
+  static String addJob(StreamExecutionEnvironment env, long n) {
     String id = "w2-" + RUNS.incrementAndGet();
     EventTimeClicks.source(env, n)
         .keyBy(Click::adId)
         .window(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW_MILLIS)))
         .aggregate(new CountPerWindow())
         .addSink(new WindowCountSink(id));
-    env.execute(jobName);
+    return id;
+  }
+
+  /** What the sink of the finished job {@code id} (from {@link #addJob}) received. */
+  static Figures figuresOf(String id) {
     return new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
   }
 

@@ -305,8 +305,13 @@ final class CheckpointCoordinator implements CheckpointResponder {
     synchronized (this) {
       Pending p = pending.get(checkpointId);
       if (p != null) {
-        LOG.warn("Job '{}': {} {} declined by {}", jobName, p.kind(), checkpointId, task, cause);
-        abort(p, cause, true);
+        // A task that is failing or cancelled declines because its backends closed under the
+        // write: that is the job's failure, not a checkpoint's.
+        boolean taskRunning = task.state() == StreamTask.State.RUNNING;
+        if (taskRunning) {
+          LOG.warn("Job '{}': {} {} declined by {}", jobName, p.kind(), checkpointId, task, cause);
+        }
+        abort(p, cause, taskRunning);
       }
     }
   }

@@ -85,6 +85,14 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
   private TimestampedCollector<OUT> collector;
   private WindowContext windowContext;
   private long numLateRecordsDropped;
+  /**
+   * Whether the state was restored. A restored operator starts at watermark
+   * {@code Long.MIN_VALUE} (watermarks are not in checkpoints), so an element within the allowed
+   * lateness of a window that fired before the checkpoint is not seen as behind the watermark;
+   * registering the window's timers for every element (the timer queue drops duplicates) fires
+   * the window again at the next watermark, as the general operator's trigger does.
+   */
+  private boolean restored;
 
   SlicingWindowOperator(
       SlicingWindowOperatorSpec<K, IN, ACC, V, OUT> spec, Function userFunction, InternalWindowFunction<V, OUT, K, TimeWindow> windowFunction) {
@@ -104,6 +112,7 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
     backend = context.keyedBackend();
+    restored = context.services().restored();
     timers = new InternalTimerService<>("window-timers", TimeWindow.Serializer.INSTANCE, backend, context.clock(),
         context.mailbox(), this);
     context.services().registerTimerService(timers);
@@ -142,7 +151,7 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
       slicesNamespace.setCurrentNamespace(new TimeWindow(sliceStart, sliceStart + slice));
       ACC current = slices.value();
       slices.update(aggregator.add(element, current));
-      if (current == null) {
+      if (current == null || restored) {
         registerTimers(timestamp, lastStart, watermark);
       }
       if (allowedLateness > 0 && timestamp <= watermark) {

@@ -92,6 +92,7 @@ final class CheckpointCoordinator implements CheckpointResponder {
   private final CheckpointStorage storage;
   private final ScheduledExecutorService timer;
   private final ExecutorService io;
+  private volatile Thread ioThread;
   private final JobActions actions;
 
   private final Map<Long, Pending> pending = new TreeMap<>();
@@ -117,9 +118,11 @@ final class CheckpointCoordinator implements CheckpointResponder {
     this.timer = timer;
     this.actions = actions;
     this.nextId = firstId;
+    // The thread starts with the first checkpoint or savepoint: a job without them has none.
     this.io = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "millrace-checkpoint-io (" + jobName + ")");
       thread.setDaemon(true);
+      ioThread = thread;
       return thread;
     });
   }
@@ -150,6 +153,9 @@ final class CheckpointCoordinator implements CheckpointResponder {
         abort(p, cause != null ? cause : new IllegalStateException("the job attempt ended"), false);
       }
     }
+    if (ioThread == null) {
+      return;
+    }
     try {
       io.submit(() -> {}).get();
     } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException e) {
@@ -174,6 +180,10 @@ final class CheckpointCoordinator implements CheckpointResponder {
     io.shutdown();
     try {
       io.awaitTermination(1, TimeUnit.MINUTES);
+      Thread thread = ioThread;
+      if (thread != null && thread != Thread.currentThread()) {
+        thread.join();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

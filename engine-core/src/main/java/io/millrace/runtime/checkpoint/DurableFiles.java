@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
  * The file operations checkpoints need to be durable: fsync of files and directories, atomic
  * rename, checksums, recursive deletion. Stateless.
  */
-final class DurableFiles {
+public final class DurableFiles {
   private DurableFiles() {}
 
   /** The size and CRC32C of a file's content. */
@@ -80,7 +80,7 @@ final class DurableFiles {
    * Puts {@code source}'s content at {@code target} durably and atomically: hard link when the
    * file system allows (SST files are immutable), else a copy; via a temporary name.
    */
-  static void linkOrCopy(Path source, Path target) throws IOException {
+  public static void linkOrCopy(Path source, Path target) throws IOException {
     Path temp = target.resolveSibling(target.getFileName() + ".inprogress");
     Files.deleteIfExists(temp);
     try {
@@ -99,7 +99,7 @@ final class DurableFiles {
   }
 
   /** Deletes {@code path} and, if a directory, everything under it; absent is fine. */
-  static void deleteRecursively(Path path) throws IOException {
+  public static void deleteRecursively(Path path) throws IOException {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
         for (Path entry : entries) {

@@ -5,6 +5,7 @@ import io.millrace.api.JobExecutionResult;
 import io.millrace.api.JobStatus;
 import io.millrace.runtime.checkpoint.CheckpointStorage;
 import io.millrace.runtime.checkpoint.CompletedCheckpoint;
+import io.millrace.runtime.checkpoint.DurableFiles;
 import io.millrace.runtime.graph.JobGraph;
 import io.millrace.runtime.operators.FunctionInstances;
 import io.millrace.runtime.operators.OperatorServices;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -490,10 +489,8 @@ public final class LocalJob {
     if (directory == null || !Files.exists(directory)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      DurableFiles.deleteRecursively(directory);
     } catch (IOException e) {
       LOG.warn("Job '{}': could not delete its checkpoints in {}: {}", jobName, directory, e.toString());
     }

@@ -2,6 +2,7 @@ package io.millrace.runtime.execution;
 
 import io.millrace.runtime.checkpoint.CheckpointMetadata;
 import io.millrace.runtime.checkpoint.CompletedCheckpoint;
+import io.millrace.runtime.checkpoint.DurableFiles;
 import io.millrace.runtime.task.ChainSnapshot;
 import io.millrace.state.internal.snapshot.SnapshotInput;
 import java.io.IOException;
@@ -111,24 +112,17 @@ final class RestoredState {
     CheckpointMetadata.SubtaskFiles files = checkpoint.subtaskFiles(uid, subtask);
     for (CheckpointMetadata.FileEntry file : files.files()) {
       if (file.logicalName().startsWith(ChainSnapshot.NATIVE_PREFIX)) {
-        link(checkpoint.directory().resolve(file.name()),
+        DurableFiles.linkOrCopy(checkpoint.directory().resolve(file.name()),
             directory.resolve(file.logicalName().substring(ChainSnapshot.NATIVE_PREFIX.length())));
       }
     }
     for (CheckpointMetadata.FileEntry file : files.sharedFiles()) {
       String shared = file.logicalName();
-      link(checkpoint.sharedDirectory().resolve(file.name()), directory.resolve(shared.substring(shared.indexOf('-') + 1)));
+      DurableFiles.linkOrCopy(checkpoint.sharedDirectory().resolve(file.name()), directory.resolve(shared.substring(shared.indexOf('-') + 1)));
     }
     return directory;
   }
 
-  private static void link(Path source, Path target) throws IOException {
-    try {
-      Files.createLink(target, source);
-    } catch (IOException | UnsupportedOperationException e) {
-      Files.copy(source, target);
-    }
-  }
 
   /** The enumerator state of source {@code uid}, or null. */
   byte[] enumeratorState(String uid) throws IOException {

@@ -12,6 +12,7 @@ import io.millrace.runtime.channel.InputGate;
 import io.millrace.runtime.channel.Partitioners;
 import io.millrace.runtime.channel.RecordWriter;
 import io.millrace.runtime.channel.StreamPartitioner;
+import io.millrace.runtime.checkpoint.DurableFiles;
 import io.millrace.runtime.graph.JobGraph;
 import io.millrace.runtime.graph.JobVertex;
 import io.millrace.runtime.graph.OneInputTransformation;
@@ -334,7 +335,7 @@ final class TaskWiring {
         return RocksDBKeyedStateBackend.restoreFromNativeCheckpoint(
             rocks, range, node.maxParallelism(), node.name(), clock::currentTimeMillis, directory);
       } finally {
-        deleteRecursively(directory);
+        DurableFiles.deleteRecursively(directory);
       }
     }
     if (restore && restored.isNative(uid, 0)) {
@@ -371,13 +372,6 @@ final class TaskWiring {
     }
   }
 
-  private static void deleteRecursively(java.nio.file.Path directory) throws IOException {
-    try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(directory)) {
-      for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.deleteIfExists(path);
-      }
-    }
-  }
 
   private StreamOperator<?> createOperator(StreamNode node, int subtask) {
     Transformation<?> transformation = node.transformation();

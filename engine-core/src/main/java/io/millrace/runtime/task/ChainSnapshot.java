@@ -1,5 +1,6 @@
 package io.millrace.runtime.task;
 
+import io.millrace.runtime.checkpoint.DurableFiles;
 import io.millrace.runtime.checkpoint.PendingCheckpoint;
 import io.millrace.runtime.operators.OperatorContext;
 import io.millrace.runtime.operators.StreamOperator;
@@ -15,9 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The state of one task's operator chain at one checkpoint: captured on the task's thread
@@ -150,15 +149,14 @@ public final class ChainSnapshot {
   }
 
   private static void deleteRecursively(Path directory) {
-    if (directory == null || !Files.exists(directory)) {
+    if (directory == null) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      DurableFiles.deleteRecursively(directory);
     } catch (IOException e) {
       org.slf4j.LoggerFactory.getLogger(ChainSnapshot.class).warn("Could not delete {}: {}", directory, e.toString());
     }
   }
+
 }

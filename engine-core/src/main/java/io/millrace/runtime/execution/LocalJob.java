@@ -281,7 +281,11 @@ public final class LocalJob {
     }
     LOG.info("Job '{}' stops after its savepoint", jobName);
     if (current != null) {
-      current.tasks.forEach(StreamTask::cancel);
+      // Through the mailbox, behind the savepoint's completion notice the coordinator posted
+      // first: each task commits what the savepoint covers (a two-phase-commit sink makes its
+      // pre-committed files visible) before it stops. Cancelling directly raced that notice,
+      // and output of the stopped job stayed invisible until a job restored the savepoint.
+      current.tasks.forEach(task -> task.executeInMailbox(task::cancel));
     }
   }
 

@@ -404,9 +404,6 @@ final class CheckpointCoordinator implements CheckpointResponder {
     p.future.completeExceptionally(cause);
   }
 
-  /** What one completed checkpoint cost. */
-  record CheckpointStats(long checkpointId, long durationMillis, long bytes, boolean savepoint) {}
-
   private final List<CheckpointStats> stats = new ArrayList<>();
 
   /** The completed checkpoints and savepoints of the job so far, oldest first. */

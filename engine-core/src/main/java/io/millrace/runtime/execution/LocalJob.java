@@ -128,7 +128,7 @@ public final class LocalJob {
   }
 
   /** What the completed checkpoints and savepoints cost so far. */
-  public List<CheckpointCoordinator.CheckpointStats> checkpointStats() {
+  public List<CheckpointStats> checkpointStats() {
     CheckpointCoordinator coordinator = checkpoints;
     return coordinator != null ? coordinator.completedStats() : List.of();
   }

@@ -271,7 +271,7 @@ final class CheckpointCoordinator implements CheckpointResponder {
     for (SourceVertex source : view.sources()) {
       if (source.splitCoordinator() != null) {
         try {
-          source.splitCoordinator().triggerCheckpoint(checkpoint, source.uid(), barrier);
+          p.bytes += source.splitCoordinator().triggerCheckpoint(checkpoint, source.uid(), barrier);
         } catch (Exception e) {
           LOG.warn("Job '{}': the split enumerator of {} failed to snapshot", jobName, source.uid(), e);
           abort(p, e, true);

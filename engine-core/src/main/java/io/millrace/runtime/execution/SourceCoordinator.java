@@ -83,8 +83,10 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements AutoCloseab
    * atomically with respect to split assignments: an assignment made before the snapshot
    * reaches its reader's mailbox before the barrier does, one made after it comes after the
    * barrier and is in the snapshot as unassigned.
+   *
+   * @return the bytes of the enumerator's state file
    */
-  synchronized void triggerCheckpoint(PendingCheckpoint checkpoint, String uid, ChannelEvent.CheckpointBarrier barrier)
+  synchronized long triggerCheckpoint(PendingCheckpoint checkpoint, String uid, ChannelEvent.CheckpointBarrier barrier)
       throws Exception {
     Object state = enumerator.snapshotState(barrier.checkpointId());
     byte[] bytes = JavaSerialization.serialize(state, "split enumerator state of " + sourceName);
@@ -94,6 +96,7 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements AutoCloseab
     for (StreamTask task : tasks) {
       task.executeInMailbox(() -> task.triggerCheckpoint(barrier));
     }
+    return bytes.length;
   }
 
   /** Tells the enumerator that checkpoint {@code checkpointId} completed. */

@@ -44,6 +44,11 @@ class KillAndResumeTest {
   static final int EVENTS = 20_000;
   static final int KEYS = 10;
   static final int EVENTS_PER_SECOND = 5_000;
+  /**
+   * The first JVM runs slowly, so that on a loaded machine it is still running when the test
+   * has seen its checkpoints and kills it (a finished job deletes its checkpoints).
+   */
+  static final int FIRST_RUN_EVENTS_PER_SECOND = 500;
 
   @TempDir
   Path dir;
@@ -203,7 +208,8 @@ class KillAndResumeTest {
       if (resume) {
         env.restoreFrom(Path.of(args[2]));
       }
-      env.fromSource(new DataGeneratorSource<>(i -> i, EVENTS, RateLimiterStrategy.perSecond(EVENTS_PER_SECOND), Long.class),
+      int rate = resume ? EVENTS_PER_SECOND : FIRST_RUN_EVENTS_PER_SECOND;
+      env.fromSource(new DataGeneratorSource<>(i -> i, EVENTS, RateLimiterStrategy.perSecond(rate), Long.class),
               WatermarkStrategy.noWatermarks(), "numbers")
           .uid("numbers")
           .map(new BlockingSnapshot(args[4], !resume))

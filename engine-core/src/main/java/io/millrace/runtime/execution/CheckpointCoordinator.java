@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,10 @@ final class CheckpointCoordinator implements CheckpointResponder {
 
     String kind() {
       return checkpoint.isSavepoint() ? "Savepoint" : "Checkpoint";
+    }
+
+    String kindLowerCase() {
+      return checkpoint.isSavepoint() ? "savepoint" : "checkpoint";
     }
   }
 
@@ -158,7 +164,7 @@ final class CheckpointCoordinator implements CheckpointResponder {
     }
     try {
       io.submit(() -> {}).get();
-    } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException e) {
+    } catch (RejectedExecutionException | ExecutionException e) {
       // shut down: nothing is under way
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -267,7 +273,7 @@ final class CheckpointCoordinator implements CheckpointResponder {
     p.timeout = timer.schedule(() -> expire(p), timeout.toMillis(), TimeUnit.MILLISECONDS);
     ChannelEvent.CheckpointBarrier barrier =
         new ChannelEvent.CheckpointBarrier(id, timestamp, savepointDirectory != null, stop);
-    LOG.debug("Job '{}': triggering {} {}", jobName, p.kind().toLowerCase(java.util.Locale.ROOT), id);
+    LOG.debug("Job '{}': triggering {} {}", jobName, p.kindLowerCase(), id);
     for (SourceVertex source : view.sources()) {
       if (source.splitCoordinator() != null) {
         try {
@@ -337,7 +343,7 @@ final class CheckpointCoordinator implements CheckpointResponder {
       done = p.checkpoint.complete();
     } catch (IOException | RuntimeException e) {
       synchronized (this) {
-        LOG.warn("Job '{}': completing {} {} failed", jobName, p.kind().toLowerCase(java.util.Locale.ROOT), p.id, e);
+        LOG.warn("Job '{}': completing {} {} failed", jobName, p.kindLowerCase(), p.id, e);
         abortCompleted(p, e);
       }
       return;
@@ -387,12 +393,12 @@ final class CheckpointCoordinator implements CheckpointResponder {
       try {
         p.checkpoint.abort();
       } catch (IOException | RuntimeException e) {
-        LOG.warn("Job '{}': removing aborted {} {} failed", jobName, p.kind().toLowerCase(java.util.Locale.ROOT), p.id, e);
+        LOG.warn("Job '{}': removing aborted {} {} failed", jobName, p.kindLowerCase(), p.id, e);
       }
     };
     try {
       io.execute(removal);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       removal.run();
     }
     abortCompleted(p, cause);

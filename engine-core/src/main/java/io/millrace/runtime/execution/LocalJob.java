@@ -3,6 +3,7 @@ package io.millrace.runtime.execution;
 import io.millrace.api.JobExecutionException;
 import io.millrace.api.JobExecutionResult;
 import io.millrace.api.JobStatus;
+import io.millrace.api.RestartStrategy;
 import io.millrace.runtime.checkpoint.CheckpointStorage;
 import io.millrace.runtime.checkpoint.CompletedCheckpoint;
 import io.millrace.runtime.checkpoint.DurableFiles;
@@ -18,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,6 +75,7 @@ public final class LocalJob {
   /** The functions as they were before the first attempt: later attempts get fresh copies. */
   private final FunctionInstances.Copies functionCopies = new FunctionInstances.Copies();
   private final boolean restartable;
+  private final Set<String> uids;
   private CheckpointCoordinator checkpoints;
   /** The state the job started from (restoreFrom), or null. */
   private CompletedCheckpoint initialState;
@@ -86,7 +90,7 @@ public final class LocalJob {
     this.settings = settings;
     this.jobName = graph.jobName();
     this.backoff = new RestartBackoff(settings.effectiveRestartStrategy());
-    this.restartable = !(settings.effectiveRestartStrategy() instanceof io.millrace.api.RestartStrategy.NoRestart);
+    this.restartable = !(settings.effectiveRestartStrategy() instanceof RestartStrategy.NoRestart);
     this.timerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "millrace-timer (" + jobName + ")");
       thread.setDaemon(true);
@@ -94,8 +98,8 @@ public final class LocalJob {
       return thread;
     });
     this.clock = settings.clock() != null ? settings.clock() : new SystemProcessingClock(timerThread);
-    // Wire once now, so that a job that cannot run fails in execute() before anything starts.
-    TaskWiring.uids(graph);
+    // Duplicate uids fail here, in execute(), before anything starts.
+    this.uids = Set.copyOf(TaskWiring.uids(graph).values());
   }
 
   public String jobId() {
@@ -209,8 +213,7 @@ public final class LocalJob {
   private Attempt wireAttempt(CompletedCheckpoint restore) {
     Attempt next = new Attempt();
     TaskWiring wiring = new TaskWiring(graph, settings, clock, next, checkpoints,
-        restore != null ? RestoredState.of(restore, TaskWiring.uids(graph).values().stream()
-            .collect(java.util.stream.Collectors.toSet()), settings.allowNonRestoredState()) : null,
+        restore != null ? RestoredState.of(restore, uids, settings.allowNonRestoredState()) : null,
         next.finishedActions::add);
     if (restartable) {
       FunctionInstances.wire(functionCopies, () -> {
@@ -272,7 +275,7 @@ public final class LocalJob {
 
   /** Takes a savepoint into {@code directory}; with {@code stop}, ends the job after it. */
   public CompletableFuture<Path> triggerSavepoint(Path directory, boolean stop) {
-    java.util.Objects.requireNonNull(directory, "savepoint directory must not be null");
+    Objects.requireNonNull(directory, "savepoint directory must not be null");
     if (status() != JobStatus.RUNNING || checkpoints == null) {
       return CompletableFuture.failedFuture(new IllegalStateException(
           "job '" + jobName + "' is " + status() + ": only a running job takes savepoints"));
@@ -320,7 +323,7 @@ public final class LocalJob {
     List<Runnable> coordinatorStarts = List.of();
     CheckpointCoordinator.AttemptView view;
     final List<OperatorServices.JobFinishedAction> finishedActions =
-        java.util.Collections.synchronizedList(new ArrayList<>());
+        Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger running = new AtomicInteger();
     Throwable failure;
     StreamTask failedTask;

@@ -44,13 +44,17 @@ import io.millrace.state.rocksdb.EmbeddedRocksDBStateBackend;
 import io.millrace.state.rocksdb.internal.RocksDBKeyedStateBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -107,7 +111,7 @@ final class TaskWiring {
     for (JobVertex vertex : graph.vertices()) {
       nodes.addAll(vertex.chain());
     }
-    nodes.sort(java.util.Comparator.comparingInt(node -> node.transformation().id()));
+    nodes.sort(Comparator.comparingInt(node -> node.transformation().id()));
     Map<StreamNode, String> uids = new IdentityHashMap<>();
     Map<String, StreamNode> byUid = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
@@ -123,11 +127,6 @@ final class TaskWiring {
       uids.put(node, uid);
     }
     return uids;
-  }
-
-  /** The operators' uids. */
-  Set<String> uidSet() {
-    return new java.util.HashSet<>(uids.values());
   }
 
   /** What the checkpoint coordinator needs of this attempt. */
@@ -234,7 +233,7 @@ final class TaskWiring {
     List<ChainSnapshot.ChainedOperator> snapshotChain = new ArrayList<>();
     for (Map.Entry<StreamNode, StreamOperator<?>> entry : operators.entrySet()) {
       snapshotChain.add(new ChainSnapshot.ChainedOperator(uids.get(entry.getKey()), entry.getValue(),
-          incrementalCheckpoints() ? java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong()) : null));
+          incrementalCheckpoints() ? HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) : null));
     }
     task.setCheckpointing(checkpoints, snapshotChain);
     StreamNode head = vertex.head();
@@ -305,7 +304,7 @@ final class TaskWiring {
       OperatorStateBackend operatorBackend = StateBackends.createOperatorStateBackend(
           settings.stateBackend(), node.name(), subtask, node.parallelism());
       task.addResource(operatorBackend);
-      List<java.nio.file.Path> timerFiles = List.of();
+      List<Path> timerFiles = List.of();
       if (restore) {
         restoreFrom(restored.inputs(uid, ChainSnapshot.OPERATOR), operatorBackend::restore);
         timerFiles = restored.files(uid, ChainSnapshot.TIMERS);
@@ -330,7 +329,7 @@ final class TaskWiring {
           + "max parallelism must stay the same; set setMaxParallelism(" + restored.operator(uid).maxParallelism() + ")");
     }
     if (restore && restored.isNative(uid, subtask) && settings.stateBackend() instanceof EmbeddedRocksDBStateBackend rocks) {
-      java.nio.file.Path directory = restored.assembleNative(uid, subtask);
+      Path directory = restored.assembleNative(uid, subtask);
       try {
         return RocksDBKeyedStateBackend.restoreFromNativeCheckpoint(
             rocks, range, node.maxParallelism(), node.name(), clock::currentTimeMillis, directory);

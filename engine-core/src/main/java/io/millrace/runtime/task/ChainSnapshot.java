@@ -4,6 +4,7 @@ import io.millrace.runtime.checkpoint.DurableFiles;
 import io.millrace.runtime.checkpoint.PendingCheckpoint;
 import io.millrace.runtime.operators.OperatorContext;
 import io.millrace.runtime.operators.StreamOperator;
+import io.millrace.runtime.time.InternalTimerService;
 import io.millrace.runtime.time.TimerSnapshots;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.snapshot.KeyedStateSnapshot;
@@ -74,7 +75,7 @@ public final class ChainSnapshot {
             keyedSnapshot = keyed.snapshot();
           }
         }
-        List<io.millrace.runtime.time.InternalTimerService<?, ?>> services = context.services().timerServices();
+        List<InternalTimerService<?, ?>> services = context.services().timerServices();
         parts.add(new OperatorParts(chained.uid(), keyedSnapshot, nativeCheckpoint, chained.sharedFilePrefix(),
             context.operatorStateBackend().snapshot(), services.isEmpty() ? null : TimerSnapshots.capture(services)));
       }

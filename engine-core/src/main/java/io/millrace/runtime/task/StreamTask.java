@@ -7,6 +7,7 @@ import io.millrace.runtime.channel.InputGate;
 import io.millrace.runtime.channel.RecordBatch;
 import io.millrace.runtime.channel.RecordWriter;
 import io.millrace.runtime.channel.ThreadParker;
+import io.millrace.runtime.checkpoint.PendingCheckpoint;
 import io.millrace.runtime.operators.OneInputStreamOperator;
 import io.millrace.runtime.operators.StreamOperator;
 import io.millrace.runtime.operators.TwoInputStreamOperator;
@@ -458,7 +459,7 @@ public final class StreamTask implements Runnable {
       sourceDriver.snapshotState(id);
     }
     broadcastBarrier(barrier);
-    io.millrace.runtime.checkpoint.PendingCheckpoint pending = checkpoints.pendingCheckpoint(id);
+    PendingCheckpoint pending = checkpoints.pendingCheckpoint(id);
     if (pending == null) {
       return; // aborted meanwhile: the operators' work above is harmless, nothing to write
     }

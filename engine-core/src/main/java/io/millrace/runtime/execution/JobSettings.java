@@ -1,10 +1,13 @@
 package io.millrace.runtime.execution;
 
-import io.millrace.runtime.time.ProcessingClock;
-import io.millrace.state.StateBackend;
 import io.millrace.api.CheckpointConfig;
 import io.millrace.api.RestartStrategies;
 import io.millrace.api.RestartStrategy;
+import io.millrace.runtime.time.ProcessingClock;
+import io.millrace.state.StateBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -57,9 +60,16 @@ public record JobSettings(
         return null;
       }
       config.validate();
-      Path storage = config.getCheckpointStorage() != null
-          ? config.getCheckpointStorage()
-          : Path.of(System.getProperty("java.io.tmpdir"), "millrace-checkpoints");
+      Path storage = config.getCheckpointStorage();
+      if (storage == null) {
+        storage = Path.of(System.getProperty("java.io.tmpdir"), "millrace-checkpoints");
+        try {
+          Files.createDirectories(storage); // the default is ours to create; a configured one is the user's
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create the default checkpoint directory " + storage
+              + ": " + e + "; configure one with getCheckpointConfig().setCheckpointStorage(...)", e);
+        }
+      }
       return new CheckpointSettings(config.getCheckpointInterval(), storage, config.getCheckpointTimeout(),
           config.getMinPauseBetweenCheckpoints(), config.getMaxConcurrentCheckpoints(),
           config.getNumRetainedCheckpoints(), config.getTolerableCheckpointFailureNumber());

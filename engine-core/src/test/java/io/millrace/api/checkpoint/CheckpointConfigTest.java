@@ -1,5 +1,6 @@
 package io.millrace.api.checkpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millrace.api.CheckpointConfig;
@@ -64,5 +65,14 @@ class CheckpointConfigTest {
     assertThatThrownBy(() -> env.execute("file"))
         .hasMessageContaining(file.toString())
         .hasMessageContaining("not a directory");
+  }
+
+  @Test
+  void withoutAStorageDirectoryCheckpointsGoToTheTemporaryDirectory() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.enableCheckpointing(Duration.ofMillis(100));
+    env.fromElements(1, 2, 3).map(value -> value * 2).returns(Integer.class).print();
+    env.execute("default storage");
+    assertThat(Path.of(System.getProperty("java.io.tmpdir"), "millrace-checkpoints")).isDirectory();
   }
 }

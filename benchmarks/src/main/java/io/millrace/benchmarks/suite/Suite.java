@@ -244,7 +244,7 @@ public final class Suite {
         continue;
       }
       Row millrace = millraceRow(row);
-      String ratio = millrace == null || millrace == row ? "" : String.format(Locale.ROOT, "%.2f",
+      String ratio = millrace == null || millrace == row ? "" : String.format(Locale.ROOT, "%.3g",
           (double) row.medianNanos() / millrace.medianNanos());
       String differs = millrace != null && millrace != row && !Checks.agree(millrace.check(), row.check())
           ? "  CHECK DIFFERS (millrace " + millrace.check() + ")" : "";

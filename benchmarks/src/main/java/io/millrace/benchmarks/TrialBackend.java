@@ -19,11 +19,11 @@ import java.util.stream.Stream;
  * skips {@code @TearDown} when a benchmark throws, so a shutdown hook of the forked JVM deletes
  * the directory of a trial that never closed.
  */
-final class TrialBackend implements AutoCloseable {
+public final class TrialBackend implements AutoCloseable {
   /** The parameter value of {@link HashMapStateBackend}. */
-  static final String HEAP = "heap";
+  public static final String HEAP = "heap";
   /** The parameter value of {@link EmbeddedRocksDBStateBackend}, default memory settings. */
-  static final String ROCKSDB = "rocksdb";
+  public static final String ROCKSDB = "rocksdb";
 
   private final StateBackend config;
   private final Path localDirectory;
@@ -47,7 +47,7 @@ final class TrialBackend implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is neither {@value #HEAP} nor
    *     {@value #ROCKSDB}
    */
-  static TrialBackend of(String name, String prefix) throws IOException {
+  public static TrialBackend of(String name, String prefix) throws IOException {
     switch (name) {
       case HEAP:
         return new TrialBackend(new HashMapStateBackend(), null);
@@ -61,7 +61,7 @@ final class TrialBackend implements AutoCloseable {
   }
 
   /** The configuration to give {@code env.setStateBackend} or {@code StateBackends}. */
-  StateBackend config() {
+  public StateBackend config() {
     return config;
   }
 

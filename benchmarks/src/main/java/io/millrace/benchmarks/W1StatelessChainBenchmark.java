@@ -63,18 +63,7 @@ public class W1StatelessChainBenchmark {
   /** W1 on Millrace at the engine's parallelism. */
   @Benchmark
   public long millrace(Engine engine, RecordCounter counter) throws Exception {
-    String counterId = "w1-" + RUNS.incrementAndGet();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism);
-    env.fromSource(
-            new DataGeneratorSource<>(ClickGenerator::click, n, Click.class),
-            WatermarkStrategy.noWatermarks(),
-            "clicks")
-        .map(c -> c.adId() * 31 + c.userId())
-        .filter(v -> v % 3 != 0)
-        .addSink(new CountingSink<>(counterId));
-    env.execute("W1 stateless chain");
-    long survivors = RunCounters.take(counterId);
+    long survivors = runJob(StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism), n);
     check("Millrace p=" + engine.parallelism, survivors);
     counter.records += n;
     return survivors;
@@ -89,8 +78,25 @@ public class W1StatelessChainBenchmark {
     return survivors;
   }
 
+  /**
+   * Runs W1's job over {@code n} clicks on {@code env} (at its parallelism) and returns the
+   * number of survivors. The workload suite runs it too.
+   */
+  public static long runJob(StreamExecutionEnvironment env, long n) throws Exception {
+    String counterId = "w1-" + RUNS.incrementAndGet();
+    env.fromSource(
+            new DataGeneratorSource<>(ClickGenerator::click, n, Click.class),
+            WatermarkStrategy.noWatermarks(),
+            "clicks")
+        .map(c -> c.adId() * 31 + c.userId())
+        .filter(v -> v % 3 != 0)
+        .addSink(new CountingSink<>(counterId));
+    env.execute("W1 stateless chain");
+    return RunCounters.take(counterId);
+  }
+
   /** Generate, map, filter and count {@code n} clicks. */
-  static long loop(long n) {
+  public static long loop(long n) {
     long survivors = 0;
     for (long i = 0; i < n; i++) {
       Click c = ClickGenerator.click(i);

@@ -62,7 +62,7 @@ public class W2TumblingCountBenchmark {
   }
 
   /** What a run must produce: the number of window results and the sum of their counts. */
-  record Figures(long windows, long sumOfCounts) {}
+  public record Figures(long windows, long sumOfCounts) {}
 
   /** Computes the check figures. */
   @Setup(Level.Trial)
@@ -86,7 +86,7 @@ public class W2TumblingCountBenchmark {
    * configured) as {@code jobName} and returns what its sink received. W3 runs the same job on
    * RocksDB.
    */
-  static Figures runJob(StreamExecutionEnvironment env, long n, String jobName) throws Exception {
+  public static Figures runJob(StreamExecutionEnvironment env, long n, String jobName) throws Exception {
     String id = addJob(env, n);
     env.execute(jobName);
     return figuresOf(id);
@@ -97,7 +97,7 @@ public class W2TumblingCountBenchmark {
    * sink reports under, for {@link #figuresOf} once the job has finished. W7 runs it with
    * checkpoints.
    */
-  static String addJob(StreamExecutionEnvironment env, long n) {
+  public static String addJob(StreamExecutionEnvironment env, long n) {
     String id = "w2-" + RUNS.incrementAndGet();
     EventTimeClicks.source(env, n)
         .keyBy(Click::adId)
@@ -108,7 +108,7 @@ public class W2TumblingCountBenchmark {
   }
 
   /** What the sink of the finished job {@code id} (from {@link #addJob}) received. */
-  static Figures figuresOf(String id) {
+  public static Figures figuresOf(String id) {
     return new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
   }
 
@@ -121,7 +121,8 @@ public class W2TumblingCountBenchmark {
     return actual.windows();
   }
 
-  static Figures loop(long n) {
+  /** W2's windows over {@code n} clicks, computed by the hand loop. */
+  public static Figures loop(long n) {
     TumblingCounts windows = EventTimeClicks.runLoop(n, new TumblingCounts());
     if (windows.sumOfCounts != n) {
       throw new IllegalStateException("hand loop: " + windows.windows + " windows count "

@@ -75,7 +75,7 @@ public class W4SlidingSumBenchmark {
   }
 
   /** What a run produced: the number of window results and the sum of their sums. */
-  record Figures(long windows, double sumOfSums) {}
+  public record Figures(long windows, double sumOfSums) {}
 
   /** Computes the check figures. */
   @Setup(Level.Trial)
@@ -96,16 +96,7 @@ public class W4SlidingSumBenchmark {
   /** W4 on Millrace at the engine's parallelism. */
   @Benchmark
   public long millrace(Engine engine, RecordCounter counter) throws Exception {
-    String id = "w4-" + RUNS.incrementAndGet();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism);
-    EventTimeClicks.source(env, n)
-        .keyBy(Click::adId)
-        .window(SlidingEventTimeWindows.of(Duration.ofMillis(SIZE_MILLIS), Duration.ofMillis(SLIDE_MILLIS)))
-        .aggregate(new SumOfAmounts())
-        .addSink(new WindowSumSink(id));
-    env.execute("W4 sliding sum");
-    Figures actual = new Figures(RunCounters.take(id + "/windows"), RunCounters.takeDouble(id + "/sum"));
+    Figures actual = runJob(StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism), n);
     check("Millrace p=" + engine.parallelism, actual);
     counter.records += n;
     return actual.windows();
@@ -120,7 +111,23 @@ public class W4SlidingSumBenchmark {
     return actual.windows();
   }
 
-  static Figures loop(long n) {
+  /**
+   * Runs W4's job over {@code n} clicks on {@code env} (at its parallelism) and returns what its
+   * sink received. The workload suite runs it too.
+   */
+  public static Figures runJob(StreamExecutionEnvironment env, long n) throws Exception {
+    String id = "w4-" + RUNS.incrementAndGet();
+    EventTimeClicks.source(env, n)
+        .keyBy(Click::adId)
+        .window(SlidingEventTimeWindows.of(Duration.ofMillis(SIZE_MILLIS), Duration.ofMillis(SLIDE_MILLIS)))
+        .aggregate(new SumOfAmounts())
+        .addSink(new WindowSumSink(id));
+    env.execute("W4 sliding sum");
+    return new Figures(RunCounters.take(id + "/windows"), RunCounters.takeDouble(id + "/sum"));
+  }
+
+  /** W4's windows over {@code n} clicks, computed by the hand loop. */
+  public static Figures loop(long n) {
     SlicedSums windows = EventTimeClicks.runLoop(n, new SlicedSums());
     return new Figures(windows.windows, windows.sumOfSums);
   }

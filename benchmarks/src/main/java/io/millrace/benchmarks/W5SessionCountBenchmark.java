@@ -64,7 +64,7 @@ public class W5SessionCountBenchmark {
   }
 
   /** What a run must produce: the number of sessions and the sum of their counts. */
-  record Figures(long sessions, long sumOfCounts) {}
+  public record Figures(long sessions, long sumOfCounts) {}
 
   /** Computes the check figures. */
   @Setup(Level.Trial)
@@ -76,16 +76,7 @@ public class W5SessionCountBenchmark {
   /** W5 on Millrace at the engine's parallelism. */
   @Benchmark
   public long millrace(Engine engine, RecordCounter counter) throws Exception {
-    String id = "w5-" + RUNS.incrementAndGet();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism);
-    EventTimeClicks.source(env, n)
-        .keyBy(Click::userId)
-        .window(EventTimeSessionWindows.withGap(Duration.ofMillis(GAP_MILLIS)))
-        .aggregate(new CountPerWindow())
-        .addSink(new WindowCountSink(id));
-    env.execute("W5 session count");
-    Figures actual = new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
+    Figures actual = runJob(StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism), n);
     check("Millrace p=" + engine.parallelism, actual);
     counter.records += n;
     return actual.sessions();
@@ -100,7 +91,23 @@ public class W5SessionCountBenchmark {
     return actual.sessions();
   }
 
-  static Figures loop(long n) {
+  /**
+   * Runs W5's job over {@code n} clicks on {@code env} (at its parallelism) and returns what its
+   * sink received. The workload suite runs it too.
+   */
+  public static Figures runJob(StreamExecutionEnvironment env, long n) throws Exception {
+    String id = "w5-" + RUNS.incrementAndGet();
+    EventTimeClicks.source(env, n)
+        .keyBy(Click::userId)
+        .window(EventTimeSessionWindows.withGap(Duration.ofMillis(GAP_MILLIS)))
+        .aggregate(new CountPerWindow())
+        .addSink(new WindowCountSink(id));
+    env.execute("W5 session count");
+    return new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
+  }
+
+  /** W5's sessions over {@code n} clicks, computed by the hand loop. */
+  public static Figures loop(long n) {
     Sessions sessions = EventTimeClicks.runLoop(n, new Sessions());
     if (sessions.sumOfCounts != n) {
       throw new IllegalStateException("hand loop: " + sessions.sessions + " sessions count "

@@ -82,7 +82,7 @@ public class W6CepBenchmark {
   }
 
   /** What a run must produce: the number of matches and the sum of their gaps (ms). */
-  record Figures(long matches, long sumOfGaps) {}
+  public record Figures(long matches, long sumOfGaps) {}
 
   /** Computes the check figures. */
   @Setup(Level.Trial)
@@ -101,15 +101,7 @@ public class W6CepBenchmark {
   /** W6 on Millrace at the engine's parallelism. */
   @Benchmark
   public long millrace(Engine engine, RecordCounter counter) throws Exception {
-    String id = "w6-" + RUNS.incrementAndGet();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism);
-    CEP.pattern(EventTimeClicks.source(env, n).keyBy(Click::userId), pattern())
-        .inEventTime()
-        .select(match -> match.get("large").get(0).ts() - match.get("small").get(0).ts())
-        .addSink(new WindowCountSink(id)); // counts the matches and sums the gaps
-    env.execute("W6 CEP");
-    Figures actual = new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
+    Figures actual = runJob(StreamExecutionEnvironment.createLocalEnvironment(engine.parallelism), n);
     check("Millrace p=" + engine.parallelism, actual);
     counter.records += n;
     return actual.matches();
@@ -124,7 +116,22 @@ public class W6CepBenchmark {
     return actual.matches();
   }
 
-  static Figures loop(long n) {
+  /**
+   * Runs W6's job over {@code n} clicks on {@code env} (at its parallelism) and returns what its
+   * sink received. The workload suite runs it too.
+   */
+  public static Figures runJob(StreamExecutionEnvironment env, long n) throws Exception {
+    String id = "w6-" + RUNS.incrementAndGet();
+    CEP.pattern(EventTimeClicks.source(env, n).keyBy(Click::userId), pattern())
+        .inEventTime()
+        .select(match -> match.get("large").get(0).ts() - match.get("small").get(0).ts())
+        .addSink(new WindowCountSink(id)); // counts the matches and sums the gaps
+    env.execute("W6 CEP");
+    return new Figures(RunCounters.take(id + "/windows"), RunCounters.take(id + "/sum"));
+  }
+
+  /** W6's matches over {@code n} clicks, computed by the hand loop. */
+  public static Figures loop(long n) {
     Matcher matcher = new Matcher();
     long maxTs = Long.MIN_VALUE;
     long watermark = Long.MIN_VALUE;

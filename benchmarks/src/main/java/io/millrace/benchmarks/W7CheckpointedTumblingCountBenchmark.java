@@ -109,26 +109,43 @@ public class W7CheckpointedTumblingCountBenchmark {
   /** W2's job, with checkpoints every second if the trial says so. */
   @Benchmark
   public long millrace(RecordCounter counter) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    if (checkpointing) {
-      env.enableCheckpointing(INTERVAL);
-      env.getCheckpointConfig().setCheckpointStorage(storage);
-    }
-    String id = W2TumblingCountBenchmark.addJob(env, n);
-    JobClient client = env.executeAsync(checkpointing ? "W7 checkpointed tumbling count" : "W2 tumbling count");
-    client.getJobExecutionResult().get();
-    Figures actual = W2TumblingCountBenchmark.figuresOf(id);
+    Run run = runJob(parallelism, n, checkpointing ? storage : null);
+    Figures actual = run.figures();
     if (!actual.equals(expected)) {
       throw new IllegalStateException("Millrace p=" + parallelism + " checkpointing=" + checkpointing
           + " produced " + actual + " for n=" + n + "; the hand loop produces " + expected);
     }
-    stats.addAll(((LocalJobClient) client).job().checkpointStats());
+    stats.addAll(run.checkpoints());
     jobs++;
     counter.records += n;
     return actual.windows();
   }
 
-  private static void deleteTree(Path directory) {
+  /**
+   * What one job of W2 produced: its sink's figures and its checkpoints (savepoints included;
+   * none without checkpointing).
+   */
+  public record Run(Figures figures, List<CheckpointStats> checkpoints) {}
+
+  /**
+   * Runs W2's job over {@code n} clicks at {@code parallelism}, with checkpoints every
+   * {@link #INTERVAL} into {@code storage}, or without checkpoints if {@code storage} is null.
+   * The workload suite runs it too.
+   */
+  public static Run runJob(int parallelism, long n, Path storage) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    if (storage != null) {
+      env.enableCheckpointing(INTERVAL);
+      env.getCheckpointConfig().setCheckpointStorage(storage);
+    }
+    String id = W2TumblingCountBenchmark.addJob(env, n);
+    JobClient client = env.executeAsync(storage != null ? "W7 checkpointed tumbling count" : "W2 tumbling count");
+    client.getJobExecutionResult().get();
+    return new Run(W2TumblingCountBenchmark.figuresOf(id), ((LocalJobClient) client).job().checkpointStats());
+  }
+
+  /** Deletes {@code directory} and everything in it, if it exists. */
+  public static void deleteTree(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

@@ -3,10 +3,15 @@ package io.millrace.benchmarks.peers;
 import io.millrace.benchmarks.suite.Workload;
 import io.millrace.benchmarks.suite.WorkloadEngine.Outcome;
 import io.millrace.benchmarks.workload.ClickGenerator;
+import io.millrace.state.rocksdb.EmbeddedRocksDBStateBackend;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs every workload of the Flink peer and compares its check figures with the hand loops of
@@ -16,6 +21,9 @@ import java.util.List;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.millrace.benchmarks.peers.FlinkCheck [n [parallelism [timedN]]]
  * </pre>
+ *
+ * <p>Around Flink's W3 it runs W2's Millrace job on Millrace's RocksDB backend in the same JVM
+ * (Millrace's rocksdbjni and Flink's frocksdbjni side by side) and prints its figures.
  *
  * <p>Defaults: n = 100,000, parallelism 2, no timing. With {@code timedN}, each workload runs
  * once more over {@code timedN} events (S over 10), and its records/s (N / wall time of the
@@ -37,7 +45,13 @@ public final class FlinkCheck {
         continue;
       }
       long events = w == Workload.S ? w.defaultEvents() : n;
+      if (w == Workload.W3) {
+        System.out.println("    Millrace W3 on its RocksDB before Flink's: " + millraceOnRocksDb(events, parallelism));
+      }
       Outcome outcome = flink.run(w, events, parallelism);
+      if (w == Workload.W3) {
+        System.out.println("    Millrace W3 on its RocksDB after Flink's:  " + millraceOnRocksDb(events, parallelism));
+      }
       String[] loop = loopFigures(w, events);
       boolean agree = outcome.check().equals(loop[0]) && outcome.detail().equals(loop[1]);
       if (!agree) {
@@ -100,6 +114,30 @@ public final class FlinkCheck {
         return new String[] {String.valueOf(n), "", ""};
       default:
         throw new IllegalArgumentException(w.name());
+    }
+  }
+
+  /**
+   * W2's Millrace job on Millrace's RocksDB backend (rocksdbjni, in the application class loader)
+   * in this JVM, where Flink's W3 loads Flink's RocksDB fork (same package and library name) in
+   * its job's class loader: both must keep working side by side.
+   */
+  private static Object millraceOnRocksDb(long n, int parallelism) throws Exception {
+    Path directory = Files.createTempDirectory("millrace-w3-");
+    try {
+      io.millrace.api.StreamExecutionEnvironment env =
+          io.millrace.api.StreamExecutionEnvironment.createLocalEnvironment(parallelism)
+              .setStateBackend(new EmbeddedRocksDBStateBackend().setLocalDirectory(directory));
+      Method runJob = Class.forName("io.millrace.benchmarks.W2TumblingCountBenchmark").getDeclaredMethod(
+          "runJob", io.millrace.api.StreamExecutionEnvironment.class, long.class, String.class);
+      runJob.setAccessible(true);
+      return runJob.invoke(null, env, n, "W3 on Millrace's RocksDB");
+    } finally {
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 

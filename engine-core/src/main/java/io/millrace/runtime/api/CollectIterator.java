@@ -18,8 +18,13 @@ import java.util.concurrent.TimeUnit;
 final class CollectIterator<T> implements CloseableIterator<T> {
   private static final int CAPACITY = 1024;
   private static final long POLL_MILLIS = 20;
+  /**
+   * Put behind the last element when the job ends, so the reader learns of the end at once
+   * instead of at its next poll timeout (which was most of a short job's wall time).
+   */
+  private static final Object JOB_ENDED = new Object();
 
-  private final BlockingQueue<T> queue;
+  private final BlockingQueue<Object> queue;
   private final CollectState state;
   private LocalJob job;
   private T next;
@@ -30,13 +35,13 @@ final class CollectIterator<T> implements CloseableIterator<T> {
     volatile boolean closed;
   }
 
-  private CollectIterator(BlockingQueue<T> queue, CollectState state) {
+  private CollectIterator(BlockingQueue<Object> queue, CollectState state) {
     this.queue = queue;
     this.state = state;
   }
 
   static <T> CollectIterator<T> start(DataStreamImpl<T> stream, int limit) {
-    BlockingQueue<T> queue = new ArrayBlockingQueue<>(CAPACITY);
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     CollectState state = new CollectState();
     CollectIterator<T> iterator = new CollectIterator<>(queue, state);
     SinkFunction<T> sink = value -> {
@@ -49,7 +54,10 @@ final class CollectIterator<T> implements CloseableIterator<T> {
     stream.addSinkOperator("collect", sink,
         (subtask, name) -> new io.millrace.runtime.operators.SinkFunctionOperator<>(sink)).setParallelism(1);
     iterator.job = stream.env.startJob("collect");
-    iterator.job.result().whenComplete((result, error) -> state.closed = true);
+    iterator.job.result().whenComplete((result, error) -> {
+      state.closed = true;
+      queue.offer(JOB_ENDED); // if the queue is full, the reader sees the end at a poll timeout
+    });
     return iterator;
   }
 
@@ -63,9 +71,9 @@ final class CollectIterator<T> implements CloseableIterator<T> {
     }
     try {
       while (true) {
-        T polled = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (polled != null) {
-          next = polled;
+        Object polled = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (polled != null && polled != JOB_ENDED) {
+          next = cast(polled);
           return true;
         }
         CompletableFuture<JobExecutionResult> result = job.result();
@@ -80,6 +88,11 @@ final class CollectIterator<T> implements CloseableIterator<T> {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     }
+  }
+
+  @SuppressWarnings("unchecked") // the sink puts only elements of the stream, and the end marker
+  private static <T> T cast(Object element) {
+    return (T) element;
   }
 
   @Override

@@ -30,6 +30,14 @@ public interface SliceAggregator<IN, ACC, V> extends Serializable {
   /** What a window whose slices merged to {@code value} evaluates to. */
   V result(ACC value) throws Exception;
 
+  /**
+   * The class of every slice value, if known and final (so that state can use its own
+   * serializer rather than the generic one, which writes a class name per value); else null.
+   */
+  default Class<?> sliceClass() {
+    return null;
+  }
+
   /** Slices of an {@link AggregateFunction}: one accumulator each, merged into a fresh one. */
   static <IN, ACC, V> SliceAggregator<IN, ACC, V> aggregating(AggregateFunction<IN, ACC, V> function) {
     return new Aggregating<>(function);
@@ -64,6 +72,20 @@ public interface SliceAggregator<IN, ACC, V> extends Serializable {
     @Override
     public V result(ACC value) {
       return function.getResult(value);
+    }
+
+    /** The accumulator's class, when it is final: then every accumulator is of that class. */
+    @Override
+    public Class<?> sliceClass() {
+      ACC accumulator = function.createAccumulator();
+      if (accumulator == null) {
+        return null;
+      }
+      Class<?> type = accumulator.getClass();
+      boolean finalType = type.isArray()
+          ? type.getComponentType().isPrimitive()
+          : java.lang.reflect.Modifier.isFinal(type.getModifiers());
+      return finalType ? type : null;
     }
   }
 

@@ -16,6 +16,8 @@ import io.millrace.state.internal.InternalKvState;
 import io.millrace.state.internal.KeyedStateBackend;
 import io.millrace.state.internal.VoidNamespace;
 import io.millrace.state.internal.VoidNamespaceSerializer;
+import io.millrace.state.serialization.TypeSerializer;
+import io.millrace.state.serialization.TypeSerializers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,6 +110,23 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
     this.windowFunction = windowFunction;
   }
 
+  /**
+   * The slices' serializer: the one derived for the accumulator's class when it is final (no
+   * class name per value, and immutable types need no copy when a snapshot runs), else generic.
+   */
+  @SuppressWarnings("unchecked")
+  private TypeSerializer<ACC> sliceSerializer() {
+    Class<?> sliceClass = aggregator.sliceClass();
+    if (sliceClass != null) {
+      try {
+        return (TypeSerializer<ACC>) TypeSerializers.forClass(sliceClass);
+      } catch (RuntimeException e) {
+        // a class the built-in serializers do not cover: the generic one handles what it can
+      }
+    }
+    return TypeSerializers.generic();
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
@@ -117,7 +136,7 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
         context.mailbox(), this);
     context.services().registerTimerService(timers);
     slices = backend.getOrCreateKeyedState(
-        TimeWindow.Serializer.INSTANCE, new ValueStateDescriptor<ACC>(SLICES_STATE, (Class<ACC>) null));
+        TimeWindow.Serializer.INSTANCE, new ValueStateDescriptor<ACC>(SLICES_STATE, sliceSerializer()));
     slicesNamespace = (InternalKvState<Object>) slices;
     collector = new TimestampedCollector<>(output);
     windowContext = new WindowContext();

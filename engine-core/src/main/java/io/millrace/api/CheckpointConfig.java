@@ -76,6 +76,7 @@ public final class CheckpointConfig {
     return setCheckpointStorage(Path.of(Objects.requireNonNull(directory, "checkpoint storage directory must not be null")));
   }
 
+  /** How long a checkpoint may take before it is aborted (default {@link #DEFAULT_TIMEOUT}). */
   public Duration getCheckpointTimeout() {
     return timeout;
   }
@@ -94,6 +95,7 @@ public final class CheckpointConfig {
     return this;
   }
 
+  /** The least time between the end of one checkpoint and the next trigger (default zero). */
   public Duration getMinPauseBetweenCheckpoints() {
     return minPause;
   }
@@ -114,6 +116,7 @@ public final class CheckpointConfig {
     return this;
   }
 
+  /** How many checkpoints may be in progress at once (default 1). */
   public int getMaxConcurrentCheckpoints() {
     return maxConcurrent;
   }
@@ -131,6 +134,7 @@ public final class CheckpointConfig {
     return this;
   }
 
+  /** How many completed checkpoints are kept (default 1). */
   public int getNumRetainedCheckpoints() {
     return retained;
   }
@@ -149,6 +153,7 @@ public final class CheckpointConfig {
     return this;
   }
 
+  /** How many checkpoints in a row may fail before the job attempt fails (default 0). */
   public int getTolerableCheckpointFailureNumber() {
     return tolerableFailures;
   }

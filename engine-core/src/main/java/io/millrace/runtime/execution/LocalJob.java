@@ -556,11 +556,11 @@ public final class LocalJob {
   }
 
   private String restartsNote() {
-    int restarts = backoff.restarts();
-    if (failureHistory.isEmpty() || (restarts == 0 && backoff.exhaustedReason().contains("noRestart"))) {
+    // A job that may not restart at all failed as it always did: nothing to add.
+    if (failureHistory.isEmpty() || !restartable) {
       return "";
     }
-    return " (after " + restarts + " restart(s); not restarting because " + backoff.exhaustedReason()
+    return " (after " + backoff.restarts() + " restart(s); not restarting because " + backoff.exhaustedReason()
         + "; earlier failures are suppressed exceptions)";
   }
 

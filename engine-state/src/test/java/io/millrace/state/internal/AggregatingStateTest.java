@@ -2,42 +2,12 @@ package io.millrace.state.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millrace.api.functions.AggregateFunction;
 import io.millrace.state.AggregatingState;
 import io.millrace.state.AggregatingStateDescriptor;
 import java.util.List;
 
 /** {@link AggregatingState} on every backend. */
 class AggregatingStateTest extends KeyedStateBackendTestBase {
-
-  /** Average of longs; the accumulator is {sum, count}, changed in place. */
-  private static final class Average implements AggregateFunction<Long, long[], Double> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public long[] createAccumulator() {
-      return new long[2];
-    }
-
-    @Override
-    public long[] add(Long value, long[] accumulator) {
-      accumulator[0] += value;
-      accumulator[1]++;
-      return accumulator;
-    }
-
-    @Override
-    public Double getResult(long[] accumulator) {
-      return (double) accumulator[0] / accumulator[1];
-    }
-
-    @Override
-    public long[] merge(long[] a, long[] b) {
-      a[0] += b[0];
-      a[1] += b[1];
-      return a;
-    }
-  }
 
   private KeyedStateBackend<String> backend;
   private AggregatingState<Long, Double> state;
@@ -47,7 +17,7 @@ class AggregatingStateTest extends KeyedStateBackendTestBase {
     backend = open(kind);
     state =
         backend.getOrCreateKeyedState(
-            STRING_NAMESPACES, new AggregatingStateDescriptor<>("avg", new Average(), long[].class));
+            STRING_NAMESPACES, new AggregatingStateDescriptor<>("avg", new SnapshotFixture.Average(), long[].class));
     merging = merging(state);
     merging.setCurrentNamespace("w0");
   }
